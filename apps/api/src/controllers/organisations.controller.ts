@@ -1,0 +1,24 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, Principal } from '@app/core';
+import { Audited } from '@app/audit';
+import { CurrentPrincipal, OrganisationsService, Role, Roles } from '@app/identity';
+import { CreatedOrganisationDto, CreateOrganisationDto, OrganisationDto } from '../dtos/organisation.dto';
+import { UserDto } from '../dtos/user.dto';
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Roles(Role.Admin)
+  @Post()
+  @Audited({ action: 'create', resourceType: 'organisation', resourceId: (_, r) => (r as CreatedOrganisationDto | undefined)?.organisation.id })
+  @ApiOperation({ summary: 'Create an organisation with its first admin (admins of the hosting organisation only)' })
+  @ApiCreatedResponse({ type: CreatedOrganisationDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The admin email is taken' })
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganisationDto): Promise<CreatedOrganisationDto> {
+    const { organisation, admin } = await this.organisations.create(principal, body);
+    return { organisation: OrganisationDto.from(organisation), admin: UserDto.from(admin) };
+  }
+}

@@ -1,0 +1,55 @@
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppConfig, createValidationPipe, validateEnvironment } from '@app/core';
+import { AppModule } from './app.module';
+import { setupOpenApi } from './openapi';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Keeps a caller's x-request-id when it is sane, otherwise makes one; pino-http logs it as req.id. */
+function requestId(raw: IncomingMessage): string {
+  const header = raw.headers['x-request-id'];
+  const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+  (raw as IncomingMessage & { id?: string }).id = id;
+  return id;
+}
+
+/** Builds the HTTP app exactly as it runs in production; tests use the same function. */
+export async function createApp(options: { withWorker?: boolean } = {}): Promise<NestFastifyApplication> {
+  const config = new AppConfig(validateEnvironment(process.env));
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    genReqId: requestId,
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ withWorker: options.withWorker ?? config.worker.inProcess }),
+    adapter,
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"], // Swagger UI bootstraps inline
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null, // the service may run on plain http behind a proxy or locally
+      },
+    },
+  });
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.setGlobalPrefix('api', { exclude: ['health', 'ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  setupOpenApi(app);
+  return app;
+}

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class LoginDto {
+  @ApiProperty({ example: 'coordinator@example.org' })
+  @Transform(trimLower) @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString() @MinLength(1) @MaxLength(1024)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refresh token from login or the previous refresh' })
+  @IsString() @MaxLength(200)
+  refreshToken: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty({ description: 'Short-lived JWT; send as `Authorization: Bearer <token>`' })
+  accessToken: string;
+
+  @ApiProperty({ description: 'Single use: exchange at /api/auth/refresh for a new pair' })
+  refreshToken: string;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: 'Bearer';
+
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  expiresIn: number;
+}

@@ -1,0 +1,50 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Organisation } from '@app/identity';
+import { UserDto } from './user.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class FirstAdminDto {
+  @ApiProperty() @Transform(trimLower) @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ minLength: 12 }) @IsString() @MinLength(12) @MaxLength(1024)
+  password: string;
+}
+
+export class CreateOrganisationDto {
+  @ApiProperty({ example: 'Hospice De Linde' })
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ type: FirstAdminDto, description: 'The first administrator of the new organisation' })
+  @ValidateNested() @Type(() => FirstAdminDto)
+  admin: FirstAdminDto;
+}
+
+export class OrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() isHost: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+
+  static from(organisation: Organisation): OrganisationDto {
+    return { id: organisation.id, name: organisation.name, isHost: organisation.isHost, createdAt: organisation.createdAt };
+  }
+}
+
+export class CreatedOrganisationDto {
+  @ApiProperty({ type: OrganisationDto }) organisation: OrganisationDto;
+  @ApiProperty({ type: UserDto }) admin: UserDto;
+}
+
+export class MeDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ type: OrganisationDto }) organisation: OrganisationDto;
+}

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageMetaDto, PageQueryDto } from '@app/core';
+import { Role, User } from '@app/identity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'j.devries@hospice.example' })
+  @Transform(trimLower) @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Jan de Vries' })
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: Role })
+  @IsEnum(Role)
+  role: Role;
+
+  @ApiProperty({ minLength: 12, description: 'At least 12 characters' })
+  @IsString() @MinLength(12) @MaxLength(1024)
+  password: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: Role })
+  @IsOptional() @IsEnum(Role)
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'false deactivates the user: their logins end at once' })
+  @IsOptional() @IsBoolean()
+  active?: boolean;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: Role })
+  @IsOptional() @IsEnum(Role)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional() @Transform(toBool) @IsBoolean() @Type(() => Boolean)
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Part of the name or email' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  q?: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastLoginAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+
+  static from(user: User): UserDto {
+    return {
+      id: user.id,
+      organisationId: user.organisationId,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      active: user.active,
+      lastLoginAt: user.lastLoginAt,
+      createdAt: user.createdAt,
+    };
+  }
+}
+
+export class UserPageDto extends PageMetaDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+}

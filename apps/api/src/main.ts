@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Logger as NestLogger } from '@nestjs/common';
+import { AppConfig, validateEnvironment } from '@app/core';
+import { prepareDatabase } from '@app/database';
+import { createApp } from './create-app';
+
+/** Creates the database if needed, applies migrations, then serves (and runs the worker when asked). */
+async function main(): Promise<void> {
+  const config = new AppConfig(validateEnvironment(process.env));
+  await prepareDatabase(config.database.url);
+  const app = await createApp();
+  await app.listen(config.http.port, config.http.host);
+  const logger = new NestLogger('Main');
+  logger.log(`API listening on ${config.http.publicUrl} (docs: ${config.http.publicUrl}/api/docs)${config.worker.inProcess ? ', worker in-process' : ''}`);
+}
+
+main().catch((error: Error) => {
+  // Configuration errors name the variable; print them plainly and stop.
+  new NestLogger('Main').error(error.message, error.name === 'ConfigurationError' ? undefined : error.stack);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '@app/followups';
+import { NotificationsProcessor } from './notifications.processor';
+
+/**
+ * The worker: the outbox relay and one BullMQ processor per queue. Imported by the worker's own
+ * process, and by the API process when WORKER_IN_PROCESS=true (`npm start`).
+ */
+@Module({
+  imports: [JobsModule],
+  providers: [NotificationsProcessor],
+})
+export class WorkerModule {}

@@ -1,0 +1,65 @@
+import { DEVELOPMENT_JWT_SECRET, Environment, NodeEnv } from './environment';
+
+/**
+ * The typed configuration every module reads. Built once from the validated environment;
+ * inject it (`constructor(private readonly config: AppConfig)`) instead of reading process.env.
+ */
+export class AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly http: { port: number; host: string; bodyLimitBytes: number; trustProxy: boolean; publicUrl: string };
+  readonly database: { url: string };
+  readonly redis: { url: string; prefix: string };
+  readonly auth: {
+    jwtSecret: string;
+    usesDevelopmentSecret: boolean;
+    accessTtlSeconds: number;
+    refreshTtlDays: number;
+    loginRateLimit: number;
+    loginRateWindowSeconds: number;
+  };
+  readonly bootstrap: { adminEmail?: string; adminPassword?: string; organisationName: string };
+  readonly smtp: { host?: string; port: number; secure: boolean; user?: string; password?: string; from: string };
+  readonly logLevel: string;
+  readonly worker: { inProcess: boolean; concurrency: number; outboxPollMs: number; outboxRedeliverAfterSeconds: number };
+
+  constructor(env: Environment) {
+    this.nodeEnv = env.NODE_ENV;
+    this.http = {
+      port: env.PORT,
+      host: env.HOST,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      trustProxy: env.TRUST_PROXY,
+      publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    };
+    this.database = { url: env.DATABASE_URL };
+    this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
+    this.auth = {
+      jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      usesDevelopmentSecret: !env.JWT_SECRET,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      loginRateLimit: env.LOGIN_RATE_LIMIT,
+      loginRateWindowSeconds: env.LOGIN_RATE_WINDOW_SECONDS,
+    };
+    this.bootstrap = {
+      adminEmail: env.BOOTSTRAP_ADMIN_EMAIL,
+      adminPassword: env.BOOTSTRAP_ADMIN_PASSWORD,
+      organisationName: env.BOOTSTRAP_ORGANISATION,
+    };
+    this.smtp = {
+      host: env.SMTP_HOST,
+      port: env.SMTP_PORT,
+      secure: env.SMTP_SECURE,
+      user: env.SMTP_USER,
+      password: env.SMTP_PASSWORD,
+      from: env.SMTP_FROM,
+    };
+    this.logLevel = env.LOG_LEVEL;
+    this.worker = {
+      inProcess: env.WORKER_IN_PROCESS,
+      concurrency: env.WORKER_CONCURRENCY,
+      outboxPollMs: env.OUTBOX_POLL_MS,
+      outboxRedeliverAfterSeconds: env.OUTBOX_REDELIVER_AFTER_SECONDS,
+    };
+  }
+}

@@ -1,0 +1,149 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** The development-only JWT secret. Never valid when NODE_ENV=production. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no', ''].includes(v)) return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable the service reads, with its default.
+ * Validated once at boot; a bad value stops the process with a message naming the variable.
+ */
+export class Environment {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/volunteer_match';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Key prefix of every BullMQ and rate-limit key in Redis. */
+  @Matches(/^[a-z0-9_-]{1,32}$/i, { message: 'REDIS_PREFIX must be 1-32 letters, digits, - or _' })
+  REDIS_PREFIX = 'vm';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsEmail({}, { message: 'BOOTSTRAP_ADMIN_EMAIL must be an email address' })
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(12, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @IsString() @MinLength(1)
+  BOOTSTRAP_ORGANISATION = 'Demo organisation';
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SMTP_HOST?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  SMTP_PORT = 587;
+
+  @Transform(toBool) @IsBoolean()
+  SMTP_SECURE = false;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SMTP_USER?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SMTP_PASSWORD?: string;
+
+  @IsString()
+  SMTP_FROM = 'Volunteer Match <no-reply@localhost>';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_RATE_WINDOW_SECONDS = 60;
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @Transform(toBool) @IsBoolean()
+  TRUST_PROXY = false;
+
+  /** `npm start` sets this: the worker runs inside the API process. */
+  @Transform(toBool) @IsBoolean()
+  WORKER_IN_PROCESS = false;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  OUTBOX_POLL_MS = 500;
+
+  /** A relayed outbox row not processed after this long is relayed again (Redis lost it). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  OUTBOX_REDELIVER_AFTER_SECONDS = 300;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  WORKER_CONCURRENCY = 4;
+}
+
+export class ConfigurationError extends Error {}
+
+/** Parses and checks raw environment variables; throws one error that names every bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const known = Object.keys(new Environment());
+  const relevant = Object.fromEntries(
+    Object.entries(raw).filter(([key]) => known.includes(key) || key === 'JWT_SECRET' || key.startsWith('BOOTSTRAP_') || key.startsWith('SMTP_')),
+  );
+  const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
+  const problems = validateSync(env, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
+  );
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    problems.push('JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
+    problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) {
+    throw new ConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return env;
+}

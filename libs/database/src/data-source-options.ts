@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+
+/**
+ * The one TypeORM configuration, shared by the app, the migration CLI and the test helper.
+ * Globs are relative to this file so they work from `src` (ts) and from `dist` (js).
+ */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto', // gen_random_uuid() is built into PostgreSQL 13+
+    installExtensions: false,
+    entities: [join(__dirname, '..', '..', '*', 'src', '**', '*.entity.{ts,js}')],
+    migrations: [join(__dirname, 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
+  };
+}

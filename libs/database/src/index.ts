@@ -1,0 +1,3 @@
+export * from './data-source-options';
+export * from './prepare-database';
+export * from './database.module';

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { NotificationRepository } from '../notifications/notification.repository';
+import { UserCreatedHandler } from '../notifications/user-created.handler';
+import { OutboxModule } from '../outbox/outbox.module';
+import { OutboxRelayService } from '../outbox/outbox-relay.service';
+import { QueueModule } from '../queue/queue.module';
+import { JobDispatcher } from './job-dispatcher.service';
+
+/** Everything the worker runs: the outbox relay, the job handlers and their dispatcher. */
+@Module({
+  imports: [DiscoveryModule, OutboxModule, QueueModule],
+  providers: [OutboxRelayService, JobDispatcher, NotificationRepository, UserCreatedHandler],
+  exports: [OutboxRelayService, JobDispatcher, NotificationRepository, QueueModule],
+})
+export class JobsModule {}

@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum NotificationKind {
+  Welcome = 'welcome',
+}
+
+/**
+ * A message the service owes someone. The unique dedupe key makes every producer idempotent:
+ * writing the same notification twice leaves one row.
+ */
+@Entity('notification')
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  // By entity name: followups must not import the identity library (identity writes to the outbox).
+  @ManyToOne('User', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: unknown;
+
+  @ManyToOne('Organisation', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: unknown;
+
+  @Column({ type: 'text' })
+  kind: NotificationKind;
+
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  dedupeKey: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

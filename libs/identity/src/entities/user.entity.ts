@@ -1,0 +1,46 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Organisation } from './organisation.entity';
+import { Role } from './role';
+
+@Entity('app_user')
+@Check('chk_app_user_email_lower', '(email = lower(email))')
+@Check('chk_app_user_role', "(role = ANY (ARRAY['admin'::text, 'coordinator'::text, 'referrer'::text, 'volunteer'::text]))")
+@Index('uq_app_user_email', ['email'], { unique: true })
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Organisation;
+
+  /** Stored lower-cased; unique across the deployment because login is by email alone. */
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  role: Role;
+
+  /** argon2id; never leaves the identity library. */
+  @Column({ type: 'text', select: false })
+  passwordHash: string;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

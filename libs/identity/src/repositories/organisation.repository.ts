@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Organisation } from '../entities/organisation.entity';
+import { User } from '../entities/user.entity';
+import { NewUser, UserRepository } from './user.repository';
+
+@Injectable()
+export class OrganisationRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+  ) {}
+
+  async findById(id: string): Promise<Organisation | null> {
+    return this.dataSource.getRepository(Organisation).findOne({ where: { id } });
+  }
+
+  /** Creates an organisation together with its first admin, all or nothing. */
+  async createWithAdmin(name: string, isHost: boolean, admin: NewUser): Promise<{ organisation: Organisation; admin: User }> {
+    return this.dataSource.transaction(async (manager) => {
+      const organisation = await manager.getRepository(Organisation).save({ name, isHost, settings: {} });
+      const user = await this.users.insert(manager, organisation.id, admin);
+      return { organisation, admin: user };
+    });
+  }
+}

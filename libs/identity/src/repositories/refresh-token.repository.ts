@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { RefreshToken } from '../entities/refresh-token.entity';
+
+export type RotationResult =
+  | { kind: 'rotated'; userId: string; newTokenId: string }
+  | { kind: 'reused'; userId: string }
+  | { kind: 'invalid' };
+
+@Injectable()
+export class RefreshTokenRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async issue(userId: string, familyId: string, secretHash: string, expiresAt: Date, manager?: EntityManager): Promise<string> {
+    const repo = (manager ?? this.dataSource.manager).getRepository(RefreshToken);
+    const row = await repo.save({ userId, familyId, secretHash, expiresAt });
+    return row.id;
+  }
+
+  /**
+   * Uses a token once, under a row lock: a valid unused token is marked used and replaced by a new one
+   * in the same family; a token that was used before means replay, and its whole family is revoked.
+   */
+  async rotate(
+    id: string,
+    matches: (secretHash: string) => boolean,
+    newSecretHash: string,
+    newExpiresAt: Date,
+  ): Promise<RotationResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(RefreshToken);
+      const token = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!token || !matches(token.secretHash)) return { kind: 'invalid' };
+      if (token.usedAt || token.revokedAt) {
+        await repo.update({ familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        return token.usedAt ? { kind: 'reused', userId: token.userId } : { kind: 'invalid' };
+      }
+      if (token.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' };
+      await repo.update({ id }, { usedAt: new Date() });
+      const newTokenId = await this.issue(token.userId, token.familyId, newSecretHash, newExpiresAt, manager);
+      return { kind: 'rotated', userId: token.userId, newTokenId };
+    });
+  }
+
+  async findFamily(id: string): Promise<RefreshToken | null> {
+    return this.dataSource.getRepository(RefreshToken).findOne({ where: { id } });
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.dataSource.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async revokeAllForUser(userId: string): Promise<void> {
+    await this.dataSource.getRepository(RefreshToken).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig, Principal, UnauthorizedError } from '@app/core';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { RefreshTokenRepository } from '../repositories/refresh-token.repository';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+interface AccessClaims {
+  sub: string;
+  org: string;
+  role: Principal['role'];
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+function safeEqualHex(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Refresh tokens look like `<row id>.<secret>`; only sha256(secret) is stored. */
+function parseRefreshToken(token: string): { id: string; secret: string } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  return match ? { id: match[1], secret: match[2] } : null;
+}
+
+/** Short-lived access JWTs (HS256) and rotating, opaque refresh tokens. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async issuePair(principal: Principal): Promise<TokenPair> {
+    const secret = randomBytes(32).toString('base64url');
+    const id = await this.refreshTokens.issue(principal.userId, randomUUID(), sha256(secret), this.refreshExpiry());
+    return this.pair(principal, `${id}.${secret}`);
+  }
+
+  /** Returns the user id of the token's owner and a new pair, or throws 401 (also when a used token is replayed). */
+  async rotate(refreshToken: string, loadPrincipal: (userId: string) => Promise<Principal | null>): Promise<TokenPair> {
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) throw new UnauthorizedError('The refresh token is not valid', 'invalid_refresh_token');
+    const newSecret = randomBytes(32).toString('base64url');
+    const result = await this.refreshTokens.rotate(
+      parsed.id,
+      (storedHash) => safeEqualHex(storedHash, sha256(parsed.secret)),
+      sha256(newSecret),
+      this.refreshExpiry(),
+    );
+    if (result.kind === 'reused') {
+      throw new UnauthorizedError('This refresh token was already used; all sessions of this login were ended', 'refresh_token_reused');
+    }
+    if (result.kind === 'invalid') throw new UnauthorizedError('The refresh token is not valid', 'invalid_refresh_token');
+    const principal = await loadPrincipal(result.userId);
+    if (!principal) {
+      await this.refreshTokens.revokeAllForUser(result.userId);
+      throw new UnauthorizedError('This account is not active', 'account_inactive');
+    }
+    return this.pair(principal, `${result.newTokenId}.${newSecret}`);
+  }
+
+  /** Ends the login the refresh token belongs to (all tokens of its family). Unknown tokens are ignored. */
+  async revoke(refreshToken: string): Promise<void> {
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) return;
+    const token = await this.refreshTokens.findFamily(parsed.id);
+    if (token && safeEqualHex(token.secretHash, sha256(parsed.secret))) await this.refreshTokens.revokeFamily(token.familyId);
+  }
+
+  async revokeAllForUser(userId: string): Promise<void> {
+    await this.refreshTokens.revokeAllForUser(userId);
+  }
+
+  /** Verifies signature, algorithm and expiry; returns the user id the token was issued to. */
+  async verifyAccessToken(token: string): Promise<string> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
+      if (typeof claims.sub !== 'string') throw new Error('no subject');
+      return claims.sub;
+    } catch {
+      throw new UnauthorizedError('The access token is invalid or expired', 'invalid_token');
+    }
+  }
+
+  private async pair(principal: Principal, refreshToken: string): Promise<TokenPair> {
+    const claims: AccessClaims = { sub: principal.userId, org: principal.organisationId, role: principal.role };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.auth.accessTtlSeconds, algorithm: 'HS256' });
+    return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.config.auth.accessTtlSeconds };
+  }
+
+  private refreshExpiry(): Date {
+    return new Date(Date.now() + this.config.auth.refreshTtlDays * 24 * 3600 * 1000);
+  }
+}
