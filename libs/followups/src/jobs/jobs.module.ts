@@ -7,7 +7,7 @@ import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { QueueModule } from '../queue/queue.module';
 import { JobDispatcher } from './job-dispatcher.service';
 
-/** Everything the worker runs: the outbox relay, the job handlers and their dispatcher. */
+/** What the worker runs, without the loops: the outbox relay, the job handlers and their dispatcher. */
 @Module({
   imports: [DiscoveryModule, OutboxModule, QueueModule],
   providers: [OutboxRelayService, JobDispatcher, NotificationRepository, UserCreatedHandler],

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/core';
 import { Queues } from '../queue/queue.module';
 import { isJobName, JOB_QUEUE, QueueName } from '../queue/queue-names';
@@ -8,34 +8,17 @@ const BATCH_SIZE = 200;
 
 /**
  * Moves outbox rows into BullMQ, with the outbox id as the job id: BullMQ ignores an add whose id
- * it already holds, so relaying a row twice never makes two jobs. Runs in the worker.
+ * it already holds, so relaying a row twice never makes two jobs. The worker calls it in a loop.
  */
 @Injectable()
-export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelayService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = true;
-
+export class OutboxRelayService {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly queues: Queues,
     private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.stopped = false;
-    this.schedule(0);
-  }
-
-  /** Stop polling and let a pass in progress finish, so no claim is left half done. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  /** One pass: relays until nothing is left to claim. Returns how many rows were relayed. */
+  /** Relays until nothing is left to claim; returns how many rows were handed to the queue. */
   async relayPending(redeliverAfterSeconds = this.config.worker.outboxRedeliverAfterSeconds): Promise<number> {
     let total = 0;
     for (;;) {
@@ -57,17 +40,5 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
         batch.map((event) => ({ name: event.topic, data: { ...event.payload, outboxId: event.id }, opts: { jobId: event.id } })),
       );
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.relayPending()
-        .then((n) => this.schedule(n > 0 ? 0 : this.config.worker.outboxPollMs))
-        .catch((error: unknown) => {
-          this.logger.error(`Outbox relay pass failed; retrying: ${(error as Error).message}`);
-          this.schedule(this.config.worker.outboxPollMs * 4);
-        });
-    }, delayMs);
   }
 }

@@ -1,0 +1,170 @@
+import { Controller, Get, INestApplication, Module } from '@nestjs/common';
+import { Public, Role, Roles } from '@app/identity';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { findRoutesWithoutAccessRule } from '../../apps/api/src/route-access';
+import { PASSWORD, startTestApp, TestApp } from '../support/test-app';
+
+describe('Input validation and the error shape', () => {
+  let t: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { BODY_LIMIT_BYTES: '4096' } });
+    const { admin: a } = await t.given.organisation();
+    admin = await t.login(a.email);
+  });
+  afterAll(() => t.close());
+
+  const errorShape = (status: number) => ({ statusCode: status, error: expect.stringMatching(/^[a-z_]+$/), message: expect.any(String) });
+
+  it('refuses an unknown body field with 400 and names it', async () => {
+    const response = await t.request('POST', '/api/users', {
+      token: admin,
+      body: { email: t.given.email(), name: 'A', role: 'volunteer', password: PASSWORD, isSuperUser: true },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ ...errorShape(400), error: 'validation_failed' });
+    expect(response.body.details).toContainEqual({ field: 'isSuperUser', errors: ['property isSuperUser should not exist'] });
+  });
+
+  it('refuses a malformed email with 400, on login too', async () => {
+    const create = await t.request('POST', '/api/users', { token: admin, body: { email: 'not-an-email', name: 'A', role: 'volunteer', password: PASSWORD } });
+    expect(create.status).toBe(400);
+    expect(create.body.details).toContainEqual({ field: 'email', errors: ['email must be an email'] });
+    const login = await t.request('POST', '/api/auth/login', { body: { email: 'nope', password: 'x' } });
+    expect(login).toMatchObject({ status: 400, body: errorShape(400) });
+  });
+
+  it('refuses an unknown role, a short password and a bad page size with 400', async () => {
+    const response = await t.request('POST', '/api/users', { token: admin, body: { email: t.given.email(), name: 'A', role: 'root', password: 'short' } });
+    expect(response.status).toBe(400);
+    expect(response.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['password', 'role']);
+    expect((await t.request('GET', '/api/users?pageSize=1000', { token: admin })).status).toBe(400);
+    expect((await t.request('GET', '/api/users?page=zero', { token: admin })).status).toBe(400);
+  });
+
+  it('answers broken JSON, a non-uuid id and an oversized body with 4xx in the same shape', async () => {
+    const broken = await t.request('POST', '/api/users', { token: admin, rawBody: '{"email": ', headers: { 'content-type': 'application/json' } });
+    expect(broken).toMatchObject({ status: 400, body: errorShape(400) });
+
+    const badId = await t.request('GET', '/api/users/123', { token: admin });
+    expect(badId).toMatchObject({ status: 400, body: errorShape(400) });
+
+    const huge = await t.request('POST', '/api/users', { token: admin, body: { email: t.given.email(), name: 'x'.repeat(10_000), role: 'volunteer', password: PASSWORD } });
+    expect(huge).toMatchObject({ status: 413, body: { ...errorShape(413), error: 'payload_too_large' } });
+  });
+
+  it('answers an unknown route with 404 in the same shape', async () => {
+    expect(await t.request('GET', '/api/does-not-exist', { token: admin })).toMatchObject({ status: 404, body: errorShape(404) });
+  });
+
+  it('echoes a sane x-request-id and makes one otherwise', async () => {
+    const given = await t.request('GET', '/health', { headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers['x-request-id']).toBe('abc-123');
+    const made = await t.request('GET', '/health', { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers (helmet)', async () => {
+    const response = await t.request('GET', '/health');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('answers /health and /ready without a token', async () => {
+    expect(await t.request('GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    const ready = await t.request('GET', '/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('documents every route in OpenAPI with its error responses', async () => {
+    const doc = (await t.request('GET', '/api/docs-json')).body;
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item as object).map(([method, op]) => ({ path, method, op })));
+    expect(operations.map((o) => `${o.method.toUpperCase()} ${o.path}`)).toEqual(
+      expect.arrayContaining(['POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /api/me', 'POST /api/organisations', 'GET /api/users', 'POST /api/users', 'PATCH /api/users/{id}', 'GET /health', 'GET /ready']),
+    );
+    for (const { op } of operations) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '500']));
+    expect(doc.paths['/api/users'].post.responses['401'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorResponseDto');
+    expect(doc.components.schemas.CreateUserDto.required).toEqual(expect.arrayContaining(['email', 'name', 'role', 'password']));
+  });
+});
+
+describe('Deny by default', () => {
+  it('finds no route of the API without @Roles or @Public', async () => {
+    const t = await startTestApp();
+    try {
+      expect(findRoutesWithoutAccessRule(t.app)).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  describe('a controller that forgets its access rule', () => {
+    @Controller('forgotten')
+    class ForgetfulController {
+      @Get() open() { return { secret: true }; }
+      @Public() @Get('public') fine() { return {}; }
+      @Roles(Role.Admin) @Get('admin') alsoFine() { return {}; }
+    }
+    @Module({ controllers: [ForgetfulController] })
+    class ForgetfulModule {}
+
+    let app: INestApplication;
+    beforeAll(async () => {
+      app = (await Test.createTestingModule({ imports: [ForgetfulModule] }).compile()).createNestApplication(new FastifyAdapter());
+      await app.init();
+    });
+    afterAll(() => app.close());
+
+    it('is reported by the check, so the test above fails for it', () => {
+      expect(findRoutesWithoutAccessRule(app)).toEqual(['ForgetfulController.open']);
+    });
+  });
+});
+
+describe('Unexpected errors', () => {
+  @Controller('boom')
+  class BoomController {
+    @Public() @Get() explode(): never {
+      throw new Error('database password is hunter2 at /srv/secret.ts:12');
+    }
+  }
+  @Module({ controllers: [BoomController] })
+  class BoomModule {}
+
+  it('answers a 500 with an error id and no stack or internal message', async () => {
+    const { AllExceptionsFilter } = await import('@app/core');
+    const app = (await Test.createTestingModule({ imports: [BoomModule] }).compile()).createNestApplication<import('@nestjs/platform-fastify').NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+    app.useGlobalFilters(new AllExceptionsFilter());
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    try {
+      const response = await app.inject({ method: 'GET', url: '/boom' });
+      expect(response.statusCode).toBe(500);
+      const body = JSON.parse(response.body);
+      expect(body).toEqual({ statusCode: 500, error: 'internal_error', message: expect.any(String), errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(response.body).not.toContain('hunter2');
+      expect(response.body).not.toContain('.ts');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('Readiness', () => {
+  it('answers /ready with 503 when Redis does not answer', async () => {
+    const t = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6390/0' } });
+    try {
+      const response = await t.request('GET', '/ready');
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({ statusCode: 503, error: 'not_ready' });
+      expect(response.body.details.redis.status).toBe('down');
+      expect(response.body.details.database.status).toBe('up');
+    } finally {
+      await t.close();
+      process.env.REDIS_URL = `redis://127.0.0.1:6379/${Number(process.env.JEST_WORKER_ID ?? '1') % 16}`;
+    }
+  });
+});

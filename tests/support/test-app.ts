@@ -1,0 +1,111 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { REDIS_CLIENT } from '@app/core';
+import { Organisation, OrganisationsService, Role, User, UsersService } from '@app/identity';
+import { createApp } from '../../apps/api/src/create-app';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const PASSWORD = 'correct-horse-battery-1';
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  rawBody?: string;
+}
+
+/** Test-data helpers that go through the same services the API uses. */
+export class Given {
+  private counter = 0;
+
+  constructor(private readonly app: NestFastifyApplication) {}
+
+  email(prefix = 'user'): string {
+    return `${prefix}.${++this.counter}.${randomBytes(3).toString('hex')}@example.org`;
+  }
+
+  /** An organisation with its first admin. */
+  async organisation(options: { name?: string; isHost?: boolean } = {}): Promise<{ organisation: Organisation; admin: User }> {
+    return this.app.get(OrganisationsService).createWithAdmin(
+      { name: options.name ?? `Organisation ${++this.counter}`, admin: { email: this.email('admin'), name: 'Admin', password: PASSWORD } },
+      options.isHost ?? false,
+    );
+  }
+
+  async user(organisationId: string, role: Role, options: { email?: string; name?: string } = {}): Promise<User> {
+    return this.app.get(UsersService).create(
+      { userId: '00000000-0000-0000-0000-000000000000', organisationId, role: Role.Admin },
+      { email: options.email ?? this.email(role), name: options.name ?? `Test ${role}`, role, password: PASSWORD },
+    );
+  }
+}
+
+export class TestApp {
+  readonly given: Given;
+
+  constructor(
+    readonly app: NestFastifyApplication,
+    readonly db: TestDatabase,
+  ) {
+    this.given = new Given(app);
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get(getDataSourceToken());
+  }
+
+  get redis(): Redis {
+    return this.app.get(REDIS_CLIENT);
+  }
+
+  async request<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let payload: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      payload = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await this.app.inject({ method, url, headers, payload });
+    const type = String(response.headers['content-type'] ?? '');
+    const body = type.includes('json') && response.body ? JSON.parse(response.body) : response.body;
+    return { status: response.statusCode, body, headers: response.headers as HttpResult['headers'] };
+  }
+
+  async login(email: string, password = PASSWORD): Promise<string> {
+    const response = await this.request('POST', '/api/auth/login', { body: { email, password } });
+    if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.accessToken;
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.db.drop();
+  }
+}
+
+/**
+ * The real app (Fastify, guards, filters, pipes) on a fresh database of its own and a flushed Redis
+ * database of this Jest worker. `withWorker` also runs the outbox relay and job processors.
+ */
+export async function startTestApp(options: { withWorker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const flush = new Redis(process.env.REDIS_URL as string);
+  await flush.flushdb();
+  await flush.quit();
+  process.env.DATABASE_URL = db.url;
+  Object.assign(process.env, options.env ?? {});
+  const app = await createApp({ withWorker: options.withWorker ?? false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return new TestApp(app, db);
+}
