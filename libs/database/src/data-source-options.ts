@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { SafeQueryLogger } from './safe-query-logger';
 
 /**
  * The one TypeORM configuration, shared by the app, the migration CLI and the test helper.
@@ -18,7 +19,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new SafeQueryLogger(),
+    maxQueryExecutionTime: 1000,
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }

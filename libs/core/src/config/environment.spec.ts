@@ -1,0 +1,44 @@
+import { AppConfig } from './app-config';
+import { DEVELOPMENT_JWT_SECRET, validateEnvironment } from './environment';
+
+describe('Configuration', () => {
+  it('has working defaults for a development machine', () => {
+    const config = new AppConfig(validateEnvironment({}));
+    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/volunteer_match');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.http.port).toBe(3000);
+    expect(config.auth.jwtSecret).toBe(DEVELOPMENT_JWT_SECRET);
+    expect(config.auth.usesDevelopmentSecret).toBe(true);
+    expect(config.bootstrap.organisationName).toBe('Demo organisation');
+  });
+
+  it('converts numbers and booleans from their string form', () => {
+    const config = new AppConfig(validateEnvironment({ PORT: '8080', SMTP_SECURE: 'true', WORKER_IN_PROCESS: '1' }));
+    expect(config.http.port).toBe(8080);
+    expect(config.smtp.secure).toBe(true);
+    expect(config.worker.inProcess).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ BOOTSTRAP_ADMIN_EMAIL: 'admin@example.org' }, 'BOOTSTRAP_ADMIN_PASSWORD'],
+  ])('refuses %j with a message naming %s', (env, variable) => {
+    expect(() => validateEnvironment(env)).toThrow(new RegExp(`\\b${variable}\\b`));
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow('JWT_SECRET: required when NODE_ENV=production');
+    const config = new AppConfig(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }));
+    expect(config.auth.usesDevelopmentSecret).toBe(false);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => validateEnvironment({ PORT: 'x', REDIS_URL: 'y' })).toThrow(/PORT[\s\S]*REDIS_URL/);
+  });
+});
