@@ -14,6 +14,7 @@ module.exports = {
   globalSetup: '<rootDir>/tests/setup/global-setup.ts',
   globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/setup/env.ts'],
+  reporters: ['default', '<rootDir>/tests/setup/summary-reporter.js'],
   maxWorkers: 2,
   testTimeout: 30000,
 };

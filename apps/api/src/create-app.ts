@@ -33,7 +33,6 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger as NestLogger } from '@nestjs/common';
-import { AppConfig, validateEnvironment } from '@app/core';
+import { AppConfig, closeOnSignals, validateEnvironment } from '@app/core';
 import { prepareDatabase } from '@app/database';
 import { createApp } from './create-app';
 
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const config = new AppConfig(validateEnvironment(process.env));
   await prepareDatabase(config.database.url);
   const app = await createApp();
+  closeOnSignals(app, 'Main');
   await app.listen(config.http.port, config.http.host);
   const logger = new NestLogger('Main');
   logger.log(`API listening on ${config.http.publicUrl} (docs: ${config.http.publicUrl}/api/docs)${config.worker.inProcess ? ', worker in-process' : ''}`);

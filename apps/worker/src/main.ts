@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, validateEnvironment } from '@app/core';
+import { AppConfig, closeOnSignals, validateEnvironment } from '@app/core';
 import { prepareDatabase } from '@app/database';
 import { WorkerAppModule } from './worker-app.module';
 
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   await prepareDatabase(config.database.url);
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  closeOnSignals(app, 'Worker');
   await app.init();
   app.get(Logger).log('Worker running: relaying the outbox and processing jobs');
 }

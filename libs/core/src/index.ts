@@ -10,3 +10,4 @@ export * from './redis/redis-options';
 export * from './redis/redis.module';
 export * from './logging/logging.module';
 export * from './http/principal';
+export * from './lifecycle/graceful-shutdown';

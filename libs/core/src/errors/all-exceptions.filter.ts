@@ -38,8 +38,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    if (typeof reply?.status !== 'function') return; // not an HTTP context
     const body = this.toBody(exception, request);
-    if (!reply || typeof reply.status !== 'function') return; // not an HTTP context
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
