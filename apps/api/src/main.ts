@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   closeOnSignals(app, 'Main');
   await app.listen(config.http.port, config.http.host);
   const logger = new NestLogger('Main');
-  logger.log(`API listening on ${config.http.publicUrl} (docs: ${config.http.publicUrl}/api/docs)${config.worker.inProcess ? ', worker in-process' : ''}`);
+  const worker = config.worker.inProcess ? 'with the worker in-process' : 'without worker (run it apart)';
+  logger.log(`API listening on ${config.http.host}:${config.http.port} ${worker}; API docs at /api/docs`);
 }
 
 main().catch((error: Error) => {

@@ -1,5 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { AppConfig } from '@app/core';
 import { isJobName, JobDispatcher, QueueName } from '@app/followups';
 
 /**
@@ -7,9 +9,16 @@ import { isJobName, JobDispatcher, QueueName } from '@app/followups';
  * after the last attempt the job stays in the failed set, visible.
  */
 @Processor(QueueName.Notifications)
-export class NotificationsProcessor extends WorkerHost {
-  constructor(private readonly dispatcher: JobDispatcher) {
+export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly dispatcher: JobDispatcher,
+    private readonly config: AppConfig,
+  ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.worker.concurrency;
   }
 
   async process(job: Job): Promise<void> {
