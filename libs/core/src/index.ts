@@ -11,3 +11,4 @@ export * from './redis/redis.module';
 export * from './logging/logging.module';
 export * from './http/principal';
 export * from './lifecycle/graceful-shutdown';
+export * from './lifecycle/boot';

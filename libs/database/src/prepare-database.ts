@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, LoggerService } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
@@ -39,7 +39,7 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
 }
 
 /** Applies pending migrations under an advisory lock, so api and worker can start together. */
-export async function runPendingMigrations(url: string, logger = new Logger('Database')): Promise<string[]> {
+export async function runPendingMigrations(url: string, logger: LoggerService = new Logger('Database')): Promise<string[]> {
   const dataSource = new DataSource({ ...dataSourceOptions(url), extra: { max: 1 } });
   await dataSource.initialize();
   try {
@@ -57,7 +57,7 @@ export async function runPendingMigrations(url: string, logger = new Logger('Dat
 }
 
 /** What `npm start` does before the app boots: create the database if needed, then migrate. */
-export async function prepareDatabase(url: string, logger = new Logger('Database')): Promise<void> {
+export async function prepareDatabase(url: string, logger: LoggerService = new Logger('Database')): Promise<void> {
   if (await ensureDatabaseExists(url)) logger.log(`Created database ${databaseName(url)}`);
   await runPendingMigrations(url, logger);
 }

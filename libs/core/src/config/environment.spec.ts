@@ -38,6 +38,12 @@ describe('Configuration', () => {
     expect(config.auth.usesDevelopmentSecret).toBe(false);
   });
 
+  it('says what is wrong with a value in one line per variable, without echoing it', () => {
+    expect(() => validateEnvironment({ PORT: 'abc', JWT_SECRET: 'hunter2' })).toThrow(
+      'Invalid configuration:\n  - PORT: PORT must be an integer number\n  - JWT_SECRET: JWT_SECRET must be at least 32 characters',
+    );
+  });
+
   it('names every bad variable at once', () => {
     expect(() => validateEnvironment({ PORT: 'x', REDIS_URL: 'y' })).toThrow(/PORT[\s\S]*REDIS_URL/);
   });

@@ -39,7 +39,7 @@ export class Environment {
   @IsIn(NODE_ENVS)
   NODE_ENV: NodeEnv = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt) @Min(0) @Max(65535) @IsInt()
   PORT = 3000;
 
   @IsString()
@@ -58,10 +58,10 @@ export class Environment {
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  @Transform(toInt) @Min(60) @Max(86400) @IsInt()
   JWT_ACCESS_TTL_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt) @Min(1) @Max(365) @IsInt()
   REFRESH_TOKEN_TTL_DAYS = 30;
 
   @Transform(emptyToUndefined) @IsOptional() @IsEmail({}, { message: 'BOOTSTRAP_ADMIN_EMAIL must be an email address' })
@@ -79,7 +79,7 @@ export class Environment {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   SMTP_HOST?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt) @Min(1) @Max(65535) @IsInt()
   SMTP_PORT = 587;
 
   @Transform(toBool) @IsBoolean()
@@ -97,13 +97,13 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  @Transform(toInt) @Min(1) @Max(10000) @IsInt()
   LOGIN_RATE_LIMIT = 10;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  @Transform(toInt) @Min(1) @Max(86400) @IsInt()
   LOGIN_RATE_WINDOW_SECONDS = 60;
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  @Transform(toInt) @Min(1024) @Max(50 * 1024 * 1024) @IsInt()
   BODY_LIMIT_BYTES = 1024 * 1024;
 
   @Transform(toBool) @IsBoolean()
@@ -113,18 +113,20 @@ export class Environment {
   @Transform(toBool) @IsBoolean()
   WORKER_IN_PROCESS = false;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  @Transform(toInt) @Min(10) @Max(60000) @IsInt()
   OUTBOX_POLL_MS = 500;
 
   /** A relayed outbox row not processed after this long is relayed again (Redis lost it). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  @Transform(toInt) @Min(0) @Max(86400) @IsInt()
   OUTBOX_REDELIVER_AFTER_SECONDS = 300;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @Transform(toInt) @Min(1) @Max(64) @IsInt()
   WORKER_CONCURRENCY = 4;
 }
 
-export class ConfigurationError extends Error {}
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
 
 /** Parses and checks raw environment variables; throws one error that names every bad variable. */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -133,8 +135,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     Object.entries(raw).filter(([key]) => known.includes(key) || key === 'JWT_SECRET' || key.startsWith('BOOTSTRAP_') || key.startsWith('SMTP_')),
   );
   const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
-  const problems = validateSync(env, { skipMissingProperties: false }).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
+  // One message per variable; values are never echoed (they may be secrets).
+  const problems = validateSync(env, { skipMissingProperties: false, stopAtFirstError: true }).map(
+    (error) => `${error.property}: ${Object.values(error.constraints ?? {})[0]}`,
   );
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: required when NODE_ENV=production');
