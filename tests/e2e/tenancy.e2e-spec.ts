@@ -99,6 +99,10 @@ describe('Roles and organisation scope', () => {
     const patched = await t.request('PATCH', `/api/users/${user.id}`, { token: adminA, body: { active: false } });
     expect(patched).toMatchObject({ status: 200, body: { active: false } });
     expect((await t.request('GET', '/api/me', { token })).status).toBe(401);
+    const ids = async (query: string) =>
+      (await t.request('GET', `/api/users?${query}`, { token: adminA })).body.items.map((u: { id: string }) => u.id);
+    expect(await ids('active=false')).toEqual([user.id]);
+    expect(await ids('active=true')).not.toContain(user.id);
 
     const me = await t.request('GET', '/api/me', { token: adminA });
     const self = await t.request('PATCH', `/api/users/${me.body.user.id}`, { token: adminA, body: { active: false } });

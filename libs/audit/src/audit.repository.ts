@@ -14,8 +14,4 @@ export class AuditRepository {
   async append(event: NewAuditEvent, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.getRepository(AuditEvent).insert(event as QueryDeepPartialEntity<AuditEvent>);
   }
-
-  async listForOrganisation(organisationId: string, limit = 100): Promise<AuditEvent[]> {
-    return this.dataSource.getRepository(AuditEvent).find({ where: { organisationId }, order: { id: 'DESC' }, take: limit });
-  }
 }

@@ -12,3 +12,4 @@ export * from './logging/logging.module';
 export * from './http/principal';
 export * from './lifecycle/graceful-shutdown';
 export * from './lifecycle/boot';
+export * from './http/transforms';

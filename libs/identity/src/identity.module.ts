@@ -35,6 +35,6 @@ import { UsersService } from './services/users.service';
     BootstrapAdminService,
     AccessGuard,
   ],
-  exports: [AuthService, UsersService, OrganisationsService, BootstrapAdminService, AccessGuard, PasswordService, UserRepository],
+  exports: [AuthService, UsersService, OrganisationsService, BootstrapAdminService, AccessGuard],
 })
 export class IdentityModule {}

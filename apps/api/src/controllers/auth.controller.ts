@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthenticatedRequest, ErrorResponseDto } from '@app/core';
 import { AuthService, Public } from '@app/identity';
 import { LoginDto, RefreshDto, TokenPairDto } from '../dtos/auth.dto';
-import { LoginThrottlerGuard } from '../throttling/login-throttler';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -11,7 +11,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(ThrottlerGuard) // login only: the throttlers of loginThrottlerOptions
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password' })

@@ -1,11 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { trim, trimLower } from '@app/core';
 import { Organisation } from '@app/identity';
 import { UserDto } from './user.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class FirstAdminDto {
   @ApiProperty() @Transform(trimLower) @IsEmail() @MaxLength(254)

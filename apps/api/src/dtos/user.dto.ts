@@ -1,12 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PageMetaDto, PageQueryDto } from '@app/core';
+import { PageMetaDto, PageQueryDto, queryBoolean, trim, trimLower } from '@app/core';
 import { Role, User } from '@app/identity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CreateUserDto {
   @ApiProperty({ example: 'j.devries@hospice.example' })
@@ -46,7 +42,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional() @Transform(toBool) @IsBoolean() @Type(() => Boolean)
+  @IsOptional() @Transform(queryBoolean) @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'Part of the name or email' })

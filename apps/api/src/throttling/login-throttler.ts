@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ThrottlerModuleOptions } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { AppConfig, redisOptionsFromUrl } from '@app/core';
 import type { FastifyRequest } from 'fastify';
@@ -28,7 +27,3 @@ export function loginThrottlerOptions(config: AppConfig): ThrottlerModuleOptions
     storage: new ThrottlerStorageRedisService({ ...redisOptionsFromUrl(config.redis.url), keyPrefix: `${config.redis.prefix}:throttle:` }),
   };
 }
-
-/** Applied to the auth routes only; other routes are not rate limited by this guard. */
-@Injectable()
-export class LoginThrottlerGuard extends ThrottlerGuard {}

@@ -50,9 +50,4 @@ export class OutboxRepository {
   async markProcessed(id: string): Promise<void> {
     await this.dataSource.query(`UPDATE outbox_event SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [id]);
   }
-
-  async countPending(): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE processed_at IS NULL`);
-    return row.n;
-  }
 }

@@ -43,7 +43,7 @@ export class RefreshTokenRepository {
     });
   }
 
-  async findFamily(id: string): Promise<RefreshToken | null> {
+  async findById(id: string): Promise<RefreshToken | null> {
     return this.dataSource.getRepository(RefreshToken).findOne({ where: { id } });
   }
 

@@ -108,6 +108,6 @@ export class UserRepository {
   }
 
   async recordLogin(id: string): Promise<void> {
-    await this.users.update({ id }, { lastLoginAt: () => 'now()' } as never);
+    await this.users.update({ id }, { lastLoginAt: new Date() });
   }
 }

@@ -46,7 +46,7 @@ export class TokenService {
     return this.pair(principal, `${id}.${secret}`);
   }
 
-  /** Returns the user id of the token's owner and a new pair, or throws 401 (also when a used token is replayed). */
+  /** Uses the refresh token once and returns a new pair for its (still active) owner; otherwise 401, also on replay. */
   async rotate(refreshToken: string, loadPrincipal: (userId: string) => Promise<Principal | null>): Promise<TokenPair> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw new UnauthorizedError('The refresh token is not valid', 'invalid_refresh_token');
@@ -73,7 +73,7 @@ export class TokenService {
   async revoke(refreshToken: string): Promise<void> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) return;
-    const token = await this.refreshTokens.findFamily(parsed.id);
+    const token = await this.refreshTokens.findById(parsed.id);
     if (token && safeEqualHex(token.secretHash, sha256(parsed.secret))) await this.refreshTokens.revokeFamily(token.familyId);
   }
 
