@@ -13,3 +13,6 @@ export * from './http/principal';
 export * from './lifecycle/graceful-shutdown';
 export * from './lifecycle/boot';
 export * from './http/transforms';
+export * from './domain/vocabulary';
+export * from './domain/availability';
+export * from './geo/distance';

@@ -4,8 +4,11 @@ import { Role } from './role';
 
 @Entity('app_user')
 @Check('chk_app_user_email_lower', '(email = lower(email))')
+@Check('chk_app_user_referrer_source', "((role <> 'referrer'::text) OR (referral_source_id IS NOT NULL))")
+@Check('chk_app_user_volunteer_profile', "((role <> 'volunteer'::text) OR (volunteer_id IS NOT NULL))")
 @Check('chk_app_user_role', "(role = ANY (ARRAY['admin'::text, 'coordinator'::text, 'referrer'::text, 'volunteer'::text]))")
 @Index('uq_app_user_email', ['email'], { unique: true })
+@Index('uq_app_user_volunteer', ['volunteerId'], { unique: true, where: '(volunteer_id IS NOT NULL)' }) // one login per volunteer
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -31,6 +34,22 @@ export class User {
   /** argon2id; never leaves the identity library. */
   @Column({ type: 'text', select: false })
   passwordHash: string;
+
+  /** Referrers: the referral source they work for. */
+  @Column({ type: 'uuid', nullable: true })
+  referralSourceId: string | null;
+
+  @ManyToOne('ReferralSource', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'referral_source_id' })
+  referralSourceRef?: unknown;
+
+  /** Volunteers: their volunteer profile. */
+  @Column({ type: 'uuid', nullable: true })
+  volunteerId: string | null;
+
+  @ManyToOne('Volunteer', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'volunteer_id' })
+  volunteerRef?: unknown;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
