@@ -73,7 +73,7 @@ describe('Outbox → queue', () => {
   async function createUser(): Promise<string> {
     const response = await t.request('POST', '/api/users', {
       token: adminToken,
-      body: { email: t.given.email(), name: 'Vrijwilliger', role: Role.Volunteer, password: PASSWORD },
+      body: { email: t.given.email(), name: 'Coördinator', role: Role.Coordinator, password: PASSWORD },
     });
     expect(response.status).toBe(201);
     return response.body.id;

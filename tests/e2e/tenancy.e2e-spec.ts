@@ -81,14 +81,14 @@ describe('Roles and organisation scope', () => {
 
   it('lets an admin create a user in their own organisation, audited, and refuses a duplicate email with 409', async () => {
     const email = t.given.email('new');
-    const created = await t.request('POST', '/api/users', { token: adminA, body: { email, name: 'Nieuwe Vrijwilliger', role: 'volunteer', password: PASSWORD } });
+    const created = await t.request('POST', '/api/users', { token: adminA, body: { email, name: 'Nieuwe Coördinator', role: 'coordinator', password: PASSWORD } });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ email, organisationId: orgA, role: 'volunteer', active: true });
+    expect(created.body).toMatchObject({ email, organisationId: orgA, role: 'coordinator', active: true });
     expect(created.body.passwordHash).toBeUndefined();
     const [audit] = await t.dataSource.query(`SELECT action, outcome, organisation_id FROM audit_event WHERE resource_id = $1`, [created.body.id]);
     expect(audit).toEqual({ action: 'create', outcome: 'success', organisation_id: orgA });
 
-    const duplicate = await t.request('POST', '/api/users', { token: adminA, body: { email, name: 'Dubbel', role: 'volunteer', password: PASSWORD } });
+    const duplicate = await t.request('POST', '/api/users', { token: adminA, body: { email, name: 'Dubbel', role: 'coordinator', password: PASSWORD } });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error).toBe('email_taken');
   });

@@ -8,3 +8,5 @@ process.env.REDIS_PREFIX = 'test';
 delete process.env.BOOTSTRAP_ADMIN_EMAIL;
 delete process.env.BOOTSTRAP_ADMIN_PASSWORD;
 delete process.env.WORKER_IN_PROCESS;
+// Never the real PDOK: a closed local port unless a test starts its stub geocoder.
+process.env.GEOCODER_URL = 'http://127.0.0.1:9';

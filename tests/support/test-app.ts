@@ -3,8 +3,11 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { REDIS_CLIENT } from '@app/core';
+import { Principal, ProgrammeKind, REDIS_CLIENT } from '@app/core';
 import { Organisation, OrganisationsService, Role, User, UsersService } from '@app/identity';
+import { Programme, ProgrammeInput, ProgrammesService } from '@app/programmes';
+import { ReferralSourceInput, ReferralSourcesService, ReferralSourceView, Request, RequestsService, SubmitRequestInput } from '@app/referrals';
+import { VolunteerInput, VolunteerRecord, VolunteersService } from '@app/volunteers';
 import { createApp } from '../../apps/api/src/create-app';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -41,11 +44,81 @@ export class Given {
     );
   }
 
-  async user(organisationId: string, role: Role, options: { email?: string; name?: string } = {}): Promise<User> {
-    return this.app.get(UsersService).create(
-      { userId: '00000000-0000-0000-0000-000000000000', organisationId, role: Role.Admin },
-      { email: options.email ?? this.email(role), name: options.name ?? `Test ${role}`, role, password: PASSWORD },
-    );
+  /** An admin of the organisation, as services see a caller. */
+  actor(organisationId: string, role: Role = Role.Admin): Principal {
+    return { userId: '00000000-0000-0000-0000-000000000000', organisationId, role, referralSourceId: null, volunteerId: null };
+  }
+
+  /** A user; referrers get a referral source and volunteers a volunteer profile unless given. */
+  async user(
+    organisationId: string,
+    role: Role,
+    options: { email?: string; name?: string; referralSourceId?: string; volunteerId?: string } = {},
+  ): Promise<User> {
+    const referralSourceId = role === Role.Referrer ? (options.referralSourceId ?? (await this.referralSource(organisationId)).id) : undefined;
+    const volunteerId = role === Role.Volunteer ? (options.volunteerId ?? (await this.volunteer(organisationId)).volunteer.id) : undefined;
+    return this.app.get(UsersService).create(this.actor(organisationId), {
+      email: options.email ?? this.email(role),
+      name: options.name ?? `Test ${role}`,
+      role,
+      password: PASSWORD,
+      referralSourceId,
+      volunteerId,
+    });
+  }
+
+  async referralSource(organisationId: string, input: Partial<ReferralSourceInput> = {}): Promise<ReferralSourceView> {
+    return this.app.get(ReferralSourcesService).create(this.actor(organisationId), {
+      name: `Buurtzorg team ${++this.counter}`,
+      type: 'home_care',
+      feedbackChannel: 'email',
+      feedbackEmail: this.email('team'),
+      ...input,
+    });
+  }
+
+  async programme(organisationId: string, kind: ProgrammeKind = 'buddy', input: Partial<ProgrammeInput> = {}): Promise<Programme> {
+    return this.app.get(ProgrammesService).create(this.actor(organisationId), { name: `${kind} programme ${++this.counter}`, kind, ...input });
+  }
+
+  /** An active volunteer in Utrecht, free on Tuesday and Thursday afternoons. */
+  async volunteer(organisationId: string, input: Partial<VolunteerInput> = {}): Promise<VolunteerRecord> {
+    return this.app.get(VolunteersService).create(this.actor(organisationId), {
+      firstName: 'Marieke',
+      lastName: `de Vries ${++this.counter}`,
+      birthDate: '1958-04-12',
+      gender: 'female',
+      lat: 52.0907,
+      lon: 5.1214,
+      city: 'Utrecht',
+      kinds: ['buddy'],
+      availability: [
+        { day: 'tue', part: 'afternoon' },
+        { day: 'thu', part: 'afternoon' },
+      ],
+      status: 'active',
+      ...input,
+    });
+  }
+
+  /** A submitted buddy request for a new client in Utrecht. */
+  async request(organisationId: string, input: Partial<SubmitRequestInput> & { programmeId: string; referralSourceId: string }): Promise<Request> {
+    return this.app.get(RequestsService).submit(this.actor(organisationId, Role.Coordinator), {
+      desiredSlots: [{ day: 'tue', part: 'afternoon' }],
+      startDate: '2027-01-04',
+      referrerContact: { name: 'Sanne Visser', email: 's.visser@example.org', role: 'wijkverpleegkundige' },
+      client: {
+        firstName: 'Wilhelmina',
+        lastName: 'Jansen',
+        birthDate: '1941-09-30',
+        diagnosisGroup: 'cancer_lung',
+        consentGivenBy: 'client',
+        lat: 52.0937,
+        lon: 5.1177,
+        city: 'Utrecht',
+      },
+      ...input,
+    });
   }
 }
 

@@ -2,14 +2,21 @@ import { DynamicModule, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AllExceptionsFilter, AppConfig, AppConfigModule, LoggingModule, RedisModule } from '@app/core';
+import { AllExceptionsFilter, AppConfig, AppConfigModule, GeoModule, LoggingModule, RedisModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { AuditInterceptor, AuditModule } from '@app/audit';
 import { AccessGuard, BootstrapAdminService, IdentityModule } from '@app/identity';
+import { ProgrammesModule } from '@app/programmes';
+import { ReferralsModule } from '@app/referrals';
+import { VolunteersModule } from '@app/volunteers';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AuthController } from './controllers/auth.controller';
 import { MeController } from './controllers/me.controller';
 import { OrganisationsController } from './controllers/organisations.controller';
+import { ProgrammesController } from './controllers/programmes.controller';
+import { ReferralSourcesController } from './controllers/referral-sources.controller';
+import { RequestsController } from './controllers/requests.controller';
+import { VolunteersController } from './controllers/volunteers.controller';
 import { UsersController } from './controllers/users.controller';
 import { HealthController } from './health/health.controller';
 import { loginThrottlerOptions } from './throttling/login-throttler';
@@ -33,11 +40,25 @@ export class AppModule implements OnApplicationBootstrap {
         RedisModule,
         AuditModule,
         IdentityModule,
+        GeoModule,
+        ProgrammesModule,
+        ReferralsModule,
+        VolunteersModule,
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: loginThrottlerOptions }),
         ...(options.withWorker ? [WorkerModule] : []),
       ],
-      controllers: [HealthController, AuthController, MeController, OrganisationsController, UsersController],
+      controllers: [
+        HealthController,
+        AuthController,
+        MeController,
+        OrganisationsController,
+        UsersController,
+        ProgrammesController,
+        ReferralSourcesController,
+        VolunteersController,
+        RequestsController,
+      ],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },

@@ -40,7 +40,7 @@ export class AuditInterceptor implements NestInterceptor {
       );
 
     return next.handle().pipe(
-      mergeMap((result) => from(write(result, 'success').then(() => result))),
+      mergeMap((result) => from(write(result, 'success', options.details?.(params, result)).then(() => result))),
       catchError((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : 500;
         const outcome = status === 403 || status === 404 ? 'denied' : 'failure';

@@ -10,6 +10,8 @@ export interface AuditedOptions {
   resourceId?: (params: Record<string, string>, result: unknown) => string | undefined;
   /** Finds the client the data belongs to, when the route touches client data. */
   clientId?: (params: Record<string, string>, result: unknown) => string | undefined;
+  /** Extra context for the row, e.g. which clients a search returned. Never client data itself. */
+  details?: (params: Record<string, string>, result: unknown) => Record<string, unknown> | undefined;
 }
 
 /** Records every call of the route in the audit log, with its outcome. */

@@ -16,3 +16,6 @@ export * from './http/transforms';
 export * from './domain/vocabulary';
 export * from './domain/availability';
 export * from './geo/distance';
+export * from './geo/geocoder.service';
+export * from './geo/geo.module';
+export * from './geo/location.service';

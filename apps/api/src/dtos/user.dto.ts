@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageMetaDto, PageQueryDto, queryBoolean, trim, trimLower } from '@app/core';
 import { Role, User } from '@app/identity';
 
@@ -20,6 +20,14 @@ export class CreateUserDto {
   @ApiProperty({ minLength: 12, description: 'At least 12 characters' })
   @IsString() @MinLength(12) @MaxLength(1024)
   password: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Referrers: the referral source they work for (required)' })
+  @IsOptional() @IsUUID()
+  referralSourceId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Volunteers: their volunteer profile (required)' })
+  @IsOptional() @IsUUID()
+  volunteerId?: string;
 }
 
 export class UpdateUserDto {
@@ -34,6 +42,14 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ description: 'false deactivates the user: their logins end at once' })
   @IsOptional() @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID()
+  referralSourceId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID()
+  volunteerId?: string;
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
@@ -57,6 +73,8 @@ export class UserDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: Role }) role: Role;
   @ApiProperty() active: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) referralSourceId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) volunteerId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastLoginAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 
@@ -68,6 +86,8 @@ export class UserDto {
       name: user.name,
       role: user.role,
       active: user.active,
+      referralSourceId: user.referralSourceId,
+      volunteerId: user.volunteerId,
       lastLoginAt: user.lastLoginAt,
       createdAt: user.createdAt,
     };

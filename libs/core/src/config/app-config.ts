@@ -21,6 +21,7 @@ export class AppConfig {
   readonly smtp: { host?: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   readonly logLevel: string;
   readonly worker: { inProcess: boolean; concurrency: number; outboxPollMs: number; outboxRedeliverAfterSeconds: number };
+  readonly geocoder: { url: string; timeoutMs: number; cacheSize: number };
 
   constructor(env: Environment) {
     this.nodeEnv = env.NODE_ENV;
@@ -61,5 +62,6 @@ export class AppConfig {
       outboxPollMs: env.OUTBOX_POLL_MS,
       outboxRedeliverAfterSeconds: env.OUTBOX_REDELIVER_AFTER_SECONDS,
     };
+    this.geocoder = { url: env.GEOCODER_URL.replace(/\/+$/, ''), timeoutMs: env.GEOCODER_TIMEOUT_MS, cacheSize: env.GEOCODER_CACHE_SIZE };
   }
 }

@@ -122,6 +122,16 @@ export class Environment {
 
   @Transform(toInt) @Min(1) @Max(64) @IsInt()
   WORKER_CONCURRENCY = 4;
+
+  /** PDOK Locatieserver: resolves a Dutch postcode + house number to coordinates. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'GEOCODER_URL must be an http(s) URL' })
+  GEOCODER_URL = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1';
+
+  @Transform(toInt) @Min(100) @Max(30000) @IsInt()
+  GEOCODER_TIMEOUT_MS = 3000;
+
+  @Transform(toInt) @Min(0) @Max(1000000) @IsInt()
+  GEOCODER_CACHE_SIZE = 10000;
 }
 
 export class ConfigurationError extends Error {

@@ -5,6 +5,10 @@ export interface Principal {
   userId: string;
   organisationId: string;
   role: 'admin' | 'coordinator' | 'referrer' | 'volunteer';
+  /** Referrers: the referral source they work for (their requests are scoped by it). */
+  referralSourceId: string | null;
+  /** Volunteers: their own volunteer profile. */
+  volunteerId: string | null;
 }
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };

@@ -11,6 +11,8 @@ export interface NewUser {
   name: string;
   role: Role;
   passwordHash: string;
+  referralSourceId?: string | null;
+  volunteerId?: string | null;
 }
 
 export interface UserListFilter {
@@ -25,12 +27,15 @@ export interface LoginCandidate {
   id: string;
   organisationId: string;
   role: Role;
+  referralSourceId: string | null;
+  volunteerId: string | null;
   active: boolean;
   passwordHash: string;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505';
+function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as QueryFailedError & { code?: string; constraint?: string };
+  return error instanceof QueryFailedError && e.code === '23505' && (!constraint || e.constraint === constraint);
 }
 
 /** Every query on users. Reads and writes of one organisation's users take its id first. */
@@ -52,7 +57,7 @@ export class UserRepository {
   async findForLogin(email: string): Promise<LoginCandidate | null> {
     return (await this.users
       .createQueryBuilder('u')
-      .select(['u.id', 'u.organisationId', 'u.role', 'u.active'])
+      .select(['u.id', 'u.organisationId', 'u.role', 'u.referralSourceId', 'u.volunteerId', 'u.active'])
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: email.toLowerCase() })
       .getOne()) as LoginCandidate | null;
@@ -92,6 +97,7 @@ export class UserRepository {
       await this.outbox.add(manager, JobName.UserCreated, { userId: saved.id, organisationId });
       return saved;
     } catch (error) {
+      if (isUniqueViolation(error, 'uq_app_user_volunteer')) throw new ConflictError('volunteer_has_login', 'This volunteer already has a login');
       if (isUniqueViolation(error)) throw new ConflictError('email_taken', 'A user with this email address already exists');
       throw error;
     }
@@ -102,9 +108,24 @@ export class UserRepository {
     return (await this.findInOrganisation(organisationId, created.id)) as User;
   }
 
-  async update(organisationId: string, id: string, patch: Partial<Pick<User, 'name' | 'role' | 'active'>>): Promise<User | null> {
-    await this.users.update({ organisationId, id }, patch);
+  async update(organisationId: string, id: string, patch: Partial<Pick<User, 'name' | 'role' | 'active' | 'referralSourceId' | 'volunteerId'>>): Promise<User | null> {
+    try {
+      await this.users.update({ organisationId, id }, patch);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_app_user_volunteer')) throw new ConflictError('volunteer_has_login', 'This volunteer already has a login');
+      throw error;
+    }
     return this.findInOrganisation(organisationId, id);
+  }
+
+  /** Whether a referral source and a volunteer profile exist in the organisation (identity links to them). */
+  async linkTargetsExist(organisationId: string, referralSourceId: string | null, volunteerId: string | null): Promise<{ source: boolean; volunteer: boolean }> {
+    const [row] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM referral_source WHERE id = $2 AND organisation_id = $1) AS source,
+              EXISTS (SELECT 1 FROM volunteer WHERE id = $3 AND organisation_id = $1) AS volunteer`,
+      [organisationId, referralSourceId, volunteerId],
+    );
+    return row;
   }
 
   async recordLogin(id: string): Promise<void> {

@@ -6,8 +6,8 @@ import { UserRepository } from '../repositories/user.repository';
 import { PasswordService } from './password.service';
 import { TokenPair, TokenService } from './token.service';
 
-export function principalOf(user: Pick<User, 'id' | 'organisationId' | 'role'>): Principal {
-  return { userId: user.id, organisationId: user.organisationId, role: user.role };
+export function principalOf(user: Pick<User, 'id' | 'organisationId' | 'role' | 'referralSourceId' | 'volunteerId'>): Principal {
+  return { userId: user.id, organisationId: user.organisationId, role: user.role, referralSourceId: user.referralSourceId, volunteerId: user.volunteerId };
 }
 
 const BAD_CREDENTIALS = 'The email address or password is not correct';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, Page, Principal } from '@app/core';
+import { AppError, ConflictError, NotFoundError, Page, Principal } from '@app/core';
+import { HttpStatus } from '@nestjs/common';
 import { Role } from '../entities/role';
 import { User } from '../entities/user.entity';
 import { UserListFilter, UserRepository } from '../repositories/user.repository';
@@ -11,12 +12,16 @@ export interface CreateUserInput {
   name: string;
   role: Role;
   password: string;
+  referralSourceId?: string | null;
+  volunteerId?: string | null;
 }
 
 export interface UpdateUserInput {
   name?: string;
   role?: Role;
   active?: boolean;
+  referralSourceId?: string | null;
+  volunteerId?: string | null;
 }
 
 /** Users of the caller's own organisation; another organisation's users do not exist for them (404). */
@@ -40,8 +45,9 @@ export class UsersService {
   }
 
   async create(actor: Principal, input: CreateUserInput): Promise<User> {
+    const links = await this.checkLinks(actor, input.role, input.referralSourceId ?? null, input.volunteerId ?? null);
     const passwordHash = await this.passwords.hash(input.password);
-    return this.users.create(actor.organisationId, { email: input.email, name: input.name, role: input.role, passwordHash });
+    return this.users.create(actor.organisationId, { email: input.email, name: input.name, role: input.role, passwordHash, ...links });
   }
 
   async update(actor: Principal, id: string, input: UpdateUserInput): Promise<User> {
@@ -49,8 +55,33 @@ export class UsersService {
     if (user.id === actor.userId && (input.active === false || (input.role && input.role !== user.role))) {
       throw new ConflictError('cannot_change_self', 'You cannot deactivate yourself or change your own role');
     }
-    const updated = await this.users.update(actor.organisationId, id, input);
+    const role = input.role ?? user.role;
+    const links = await this.checkLinks(
+      actor,
+      role,
+      input.referralSourceId !== undefined ? input.referralSourceId : user.referralSourceId,
+      input.volunteerId !== undefined ? input.volunteerId : user.volunteerId,
+    );
+    const updated = await this.users.update(actor.organisationId, id, { ...input, ...links });
     if (input.active === false || (input.role && input.role !== user.role)) await this.tokens.revokeAllForUser(id);
     return updated as User;
+  }
+
+  /**
+   * A referrer works for exactly one referral source, a volunteer logs in to exactly one volunteer
+   * profile; other roles have neither. Both must belong to the organisation.
+   */
+  private async checkLinks(actor: Principal, role: Role, referralSourceId: string | null, volunteerId: string | null) {
+    const fail = (code: string, message: string) => {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message);
+    };
+    const source = role === Role.Referrer ? referralSourceId : null;
+    const volunteer = role === Role.Volunteer ? volunteerId : null;
+    if (role === Role.Referrer && !source) fail('referral_source_required', 'A referrer needs referralSourceId: the referral source they work for');
+    if (role === Role.Volunteer && !volunteer) fail('volunteer_required', 'A volunteer login needs volunteerId: their volunteer profile');
+    const exists = await this.users.linkTargetsExist(actor.organisationId, source, volunteer);
+    if (source && !exists.source) throw new NotFoundError('Referral source', source);
+    if (volunteer && !exists.volunteer) throw new NotFoundError('Volunteer', volunteer);
+    return { referralSourceId: source, volunteerId: volunteer };
   }
 }

@@ -1,0 +1,270 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDate,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CONSENT_GIVERS,
+  ConsentGiver,
+  DIAGNOSIS_GROUPS,
+  DiagnosisGroup,
+  FREQUENCIES,
+  Frequency,
+  GENDERS,
+  Gender,
+  LANGUAGE_CODE,
+  LIVING_SITUATIONS,
+  LivingSituation,
+  maskToSlots,
+  PageMetaDto,
+  PageQueryDto,
+  PROGRAMME_KINDS,
+  ProgrammeKind,
+  REQUEST_STATUSES,
+  RequestStatus,
+  trim,
+  trimLower,
+  URGENCIES,
+  Urgency,
+} from '@app/core';
+import { Client, Request } from '@app/referrals';
+import { LocationDto, LocationViewDto, SlotDto } from './common.dto';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class NeedsDto {
+  @ApiPropertyOptional({ example: 'Snel moe; kan nog korte stukjes lopen met rollator', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) physical?: string | null;
+  @ApiPropertyOptional({ example: 'Angstig over wat komen gaat', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) psychological?: string | null;
+  @ApiPropertyOptional({ example: 'Weinig bezoek sinds partner overleed', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) social?: string | null;
+  @ApiPropertyOptional({ example: 'Wil graag praten over het leven', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) spiritual?: string | null;
+}
+
+export class PreferencesDto {
+  @ApiPropertyOptional({ enum: GENDERS, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(GENDERS) volunteerGender?: Gender | null;
+  @ApiPropertyOptional({ example: 'tr', nullable: true, description: 'A language the volunteer must speak (ISO 639-1)' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(LANGUAGE_CODE)
+  language?: string | null;
+  @ApiPropertyOptional({ example: 50, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(16) @Max(120) volunteerAgeMin?: number | null;
+  @ApiPropertyOptional({ example: 80, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(16) @Max(120) volunteerAgeMax?: number | null;
+}
+
+export class ReferrerContactDto {
+  @ApiProperty({ example: 'Sanne Visser' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiPropertyOptional({ example: 's.visser@buurtzorg.example' }) @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ example: '06 98765432' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ example: 'wijkverpleegkundige' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(100) role?: string;
+}
+
+export class VigilWindowDto {
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-11-23T22:00:00+01:00' }) @Type(() => Date) @IsDate() start: Date;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-11-24T07:00:00+01:00' }) @Type(() => Date) @IsDate() end: Date;
+}
+
+export class RelativeDto {
+  @ApiProperty({ example: 'Joke' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'dochter' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) relation: string;
+  @ApiPropertyOptional({ example: '06 11122233' }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+}
+
+export class GpContactDto {
+  @ApiProperty({ example: 'dr. P. Smit' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiPropertyOptional({ example: 'Huisartsenpraktijk De Linde' }) @IsOptional() @IsString() @MaxLength(200) practice?: string;
+  @ApiPropertyOptional({ example: '030 123 4567' }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ example: 'praktijk@delinde.example' }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+}
+
+export class ClientInputDto extends LocationDto {
+  @ApiProperty({ example: 'Wilhelmina' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) firstName: string;
+  @ApiProperty({ example: 'Jansen' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
+  @ApiProperty({ example: '1941-09-30' }) @IsDateString({ strict: true }) @Matches(DATE) birthDate: string;
+  @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @IsOptional() @IsIn(GENDERS) gender?: Gender;
+  @ApiPropertyOptional({ example: 'Oudegracht' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) street?: string;
+  @ApiPropertyOptional({ example: '030 765 4321' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ example: ['nl'] })
+  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'languages must be ISO 639-1 codes like nl' })
+  languages?: string[];
+  @ApiProperty({ enum: DIAGNOSIS_GROUPS, example: 'cancer_lung' }) @IsIn(DIAGNOSIS_GROUPS) diagnosisGroup: DiagnosisGroup;
+  @ApiPropertyOptional({ example: 'Longcarcinoom met botmetastasen', description: 'For the coordinator only; never shown to volunteers' })
+  @IsOptional() @IsString() @MaxLength(2000)
+  diagnosisDetails?: string;
+  @ApiPropertyOptional({ enum: LIVING_SITUATIONS, example: 'alone' }) @IsOptional() @IsIn(LIVING_SITUATIONS) livingSituation?: LivingSituation;
+  @ApiPropertyOptional({ type: [RelativeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RelativeDto) relatives?: RelativeDto[];
+  @ApiPropertyOptional({ type: GpContactDto }) @IsOptional() @ValidateNested() @Type(() => GpContactDto) gp?: GpContactDto;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' }) @IsOptional() @Type(() => Date) @IsDate() consentGivenAt?: Date;
+  @ApiProperty({ enum: CONSENT_GIVERS, example: 'client', description: 'Who agreed to this referral' }) @IsIn(CONSENT_GIVERS) consentGivenBy: ConsentGiver;
+}
+
+class RequestFieldsDto {
+  @ApiPropertyOptional({ enum: URGENCIES, example: 'normal' }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
+  @ApiPropertyOptional({ type: NeedsDto, description: 'Needs on the four dimensions' }) @IsOptional() @ValidateNested() @Type(() => NeedsDto) needs?: NeedsDto;
+  @ApiPropertyOptional({ type: [SlotDto], example: [{ day: 'tue', part: 'afternoon' }], description: 'When support is wanted (not for vigils)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => SlotDto)
+  desiredSlots?: SlotDto[];
+  @ApiPropertyOptional({ enum: FREQUENCIES, example: 'weekly' }) @IsOptional() @IsIn(FREQUENCIES) frequency?: Frequency;
+  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsDateString({ strict: true }) @Matches(DATE) startDate?: string;
+  @ApiPropertyOptional({ type: VigilWindowDto, description: 'Vigils: when someone must sit with the client' })
+  @IsOptional() @ValidateNested() @Type(() => VigilWindowDto)
+  vigilWindow?: VigilWindowDto;
+  @ApiPropertyOptional({ type: LocationDto, description: "Where the support happens; default: the client's address" })
+  @IsOptional() @ValidateNested() @Type(() => LocationDto)
+  location?: LocationDto;
+  @ApiPropertyOptional({ type: PreferencesDto }) @IsOptional() @ValidateNested() @Type(() => PreferencesDto) preferences?: PreferencesDto;
+  @ApiPropertyOptional({ example: 'Dochter woont in het buitenland; bellen na 10 uur', description: 'For the coordinator; never shown to volunteers' })
+  @IsOptional() @IsString() @MaxLength(4000)
+  referrerNotes?: string;
+}
+
+export class SubmitRequestDto extends RequestFieldsDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Coordinators: the source the request comes from (referrers: always their own)' })
+  @IsOptional() @IsUUID()
+  referralSourceId?: string;
+  @ApiPropertyOptional({ type: ClientInputDto, description: 'A new client; or give clientId' }) @IsOptional() @ValidateNested() @Type(() => ClientInputDto) client?: ClientInputDto;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A client referred before by the same source' }) @IsOptional() @IsUUID() clientId?: string;
+  @ApiProperty({ type: ReferrerContactDto, description: 'Who to give feedback to' }) @ValidateNested() @Type(() => ReferrerContactDto) referrerContact: ReferrerContactDto;
+}
+
+export class ClientUpdateDto extends PartialType(OmitType(ClientInputDto, ['consentGivenBy', 'consentGivenAt'] as const)) {}
+
+export class UpdateRequestDto extends RequestFieldsDto {
+  @ApiPropertyOptional({ type: ReferrerContactDto }) @IsOptional() @ValidateNested() @Type(() => ReferrerContactDto) referrerContact?: ReferrerContactDto;
+  @ApiPropertyOptional({ type: ClientUpdateDto }) @IsOptional() @ValidateNested() @Type(() => ClientUpdateDto) client?: ClientUpdateDto;
+  @ApiPropertyOptional({ description: 'Coordinators only' }) @IsOptional() @IsString() @MaxLength(4000) coordinatorNotes?: string;
+}
+
+export class TriageDto {
+  @ApiProperty({ enum: ['accept', 'needs_info', 'reject'], example: 'accept' }) @IsIn(['accept', 'needs_info', 'reject']) decision: 'accept' | 'needs_info' | 'reject';
+  @ApiPropertyOptional({ example: 'Graag de gewenste dagdelen aanvullen', description: 'Required for needs_info and reject' })
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
+  reason?: string;
+}
+
+export class ListRequestsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: REQUEST_STATUSES, isArray: true, description: 'One or more, comma separated' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @IsArray() @IsIn(REQUEST_STATUSES, { each: true })
+  status?: RequestStatus[];
+  @ApiPropertyOptional({ enum: PROGRAMME_KINDS }) @IsOptional() @IsIn(PROGRAMME_KINDS) kind?: ProgrammeKind;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programmeId?: string;
+}
+
+export class ClientDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Wilhelmina' }) firstName: string;
+  @ApiProperty({ example: 'Jansen' }) lastName: string;
+  @ApiProperty({ example: '1941-09-30' }) birthDate: string;
+  @ApiProperty({ enum: GENDERS }) gender: Gender;
+  @ApiProperty({ nullable: true, type: String }) street: string | null;
+  @ApiProperty({ type: LocationViewDto }) address: LocationViewDto;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ example: ['nl'] }) languages: string[];
+  @ApiProperty({ enum: DIAGNOSIS_GROUPS }) diagnosisGroup: DiagnosisGroup;
+  @ApiProperty({ nullable: true, type: String }) diagnosisDetails: string | null;
+  @ApiProperty({ enum: LIVING_SITUATIONS, nullable: true }) livingSituation: LivingSituation | null;
+  @ApiProperty({ type: [RelativeDto] }) relatives: RelativeDto[];
+  @ApiProperty({ type: GpContactDto, nullable: true }) gp: GpContactDto | null;
+  @ApiProperty({ type: String, format: 'date-time' }) consentGivenAt: Date;
+  @ApiProperty({ enum: CONSENT_GIVERS }) consentGivenBy: ConsentGiver;
+
+  static from(c: Client): ClientDto {
+    return {
+      id: c.id,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      birthDate: c.birthDate,
+      gender: c.gender,
+      street: c.street,
+      address: { postcode: c.postcode, houseNumber: c.houseNumber, city: c.city, lat: c.lat, lon: c.lon },
+      phone: c.phone,
+      languages: c.languages,
+      diagnosisGroup: c.diagnosisGroup,
+      diagnosisDetails: c.diagnosisDetails,
+      livingSituation: c.livingSituation,
+      relatives: c.relatives,
+      gp: c.gp,
+      consentGivenAt: c.consentGivenAt,
+      consentGivenBy: c.consentGivenBy,
+    };
+  }
+}
+
+export class RequestDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ enum: PROGRAMME_KINDS, example: 'buddy' }) kind: ProgrammeKind;
+  @ApiProperty({ enum: REQUEST_STATUSES, example: 'submitted' }) status: RequestStatus;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it is in this status (triage, rejection, cancellation, closing)' }) statusReason: string | null;
+  @ApiProperty({ enum: URGENCIES }) urgency: Urgency;
+  @ApiProperty({ type: NeedsDto }) needs: NeedsDto;
+  @ApiProperty({ type: [SlotDto] }) desiredSlots: SlotDto[];
+  @ApiProperty({ enum: FREQUENCIES, nullable: true }) frequency: Frequency | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-12-01' }) startDate: string | null;
+  @ApiProperty({ type: VigilWindowDto, nullable: true }) vigilWindow: VigilWindowDto | null;
+  @ApiProperty({ type: LocationViewDto }) location: LocationViewDto;
+  @ApiProperty({ type: PreferencesDto }) preferences: PreferencesDto;
+  @ApiProperty({ type: ReferrerContactDto }) referrerContact: ReferrerContactDto;
+  @ApiProperty({ nullable: true, type: String }) referrerNotes: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Coordinators only' }) coordinatorNotes?: string | null;
+  @ApiProperty({ format: 'uuid' }) referralSourceId: string;
+  @ApiProperty({ type: ClientDto }) client: ClientDto;
+  @ApiProperty({ type: String, format: 'date-time' }) submittedAt: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) triagedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) proposedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) matchedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When it was rejected or cancelled' }) endedAt: Date | null;
+
+  /** Referrers see what they submitted plus the status; the coordinator's notes are not theirs. */
+  static from(r: Request, forReferrer: boolean): RequestDto {
+    const dto: RequestDto = {
+      id: r.id,
+      programmeId: r.programmeId,
+      kind: r.kind,
+      status: r.status,
+      statusReason: r.statusReason,
+      urgency: r.urgency,
+      needs: r.needs,
+      desiredSlots: maskToSlots(r.desiredMask),
+      frequency: r.frequency,
+      startDate: r.startDate,
+      vigilWindow: r.vigilWindowStart && r.vigilWindowEnd ? { start: r.vigilWindowStart, end: r.vigilWindowEnd } : null,
+      location: { postcode: r.postcode, houseNumber: r.houseNumber, city: r.city, lat: r.lat, lon: r.lon },
+      preferences: r.preferences,
+      referrerContact: r.referrerContact as ReferrerContactDto,
+      referrerNotes: r.referrerNotes,
+      referralSourceId: r.referralSourceId,
+      client: ClientDto.from(r.client as Client),
+      submittedAt: r.submittedAt,
+      triagedAt: r.triagedAt,
+      proposedAt: r.proposedAt,
+      matchedAt: r.matchedAt,
+      closedAt: r.closedAt,
+      endedAt: r.endedAt,
+    };
+    if (!forReferrer) dto.coordinatorNotes = r.coordinatorNotes;
+    return dto;
+  }
+}
+
+export class RequestPageDto extends PageMetaDto {
+  @ApiProperty({ type: [RequestDto] }) items: RequestDto[];
+}

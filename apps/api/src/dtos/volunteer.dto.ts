@@ -1,0 +1,204 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDate,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CREDENTIAL_TYPES,
+  CredentialType,
+  DIAGNOSIS_GROUPS,
+  DiagnosisGroup,
+  GENDERS,
+  Gender,
+  LANGUAGE_CODE,
+  maskToSlots,
+  PageMetaDto,
+  PageQueryDto,
+  PROGRAMME_KINDS,
+  ProgrammeKind,
+  trim,
+  trimLower,
+  VOLUNTEER_STATUSES,
+  VolunteerStatus,
+} from '@app/core';
+import { Credential, VolunteerRecord } from '@app/volunteers';
+import { LocationDto, LocationViewDto, SlotDto } from './common.dto';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export class UnavailablePeriodDto {
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-12-20T00:00:00+01:00' }) @Type(() => Date) @IsDate() startsAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', example: '2027-01-04T00:00:00+01:00' }) @Type(() => Date) @IsDate() endsAt: Date;
+  @ApiPropertyOptional({ example: 'Vakantie', nullable: true }) @IsOptional() @IsString() @MaxLength(200) reason?: string | null;
+}
+
+export class CreateVolunteerDto extends LocationDto {
+  @ApiProperty({ example: 'Marieke' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) firstName: string;
+  @ApiProperty({ example: 'de Vries' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
+  @ApiPropertyOptional({ example: 'marieke.devries@example.org' }) @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ example: '06 12345678' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
+  @ApiProperty({ example: '1958-04-12', description: 'YYYY-MM-DD' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) birthDate: string;
+  @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @IsOptional() @IsIn(GENDERS) gender?: Gender;
+
+  @ApiPropertyOptional({ example: ['nl', 'en'], description: 'ISO 639-1 codes' })
+  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'languages must be ISO 639-1 codes like nl' })
+  languages?: string[];
+
+  @ApiPropertyOptional({ example: 10, default: 10 }) @IsOptional() @IsInt() @Min(0) @Max(300) maxTravelKm?: number;
+
+  @ApiPropertyOptional({ enum: PROGRAMME_KINDS, isArray: true, example: ['buddy', 'vigil'] })
+  @IsOptional() @IsArray() @ArrayUnique() @IsIn(PROGRAMME_KINDS, { each: true })
+  kinds?: ProgrammeKind[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) programmeIds?: string[];
+
+  @ApiPropertyOptional({ type: [SlotDto], description: 'Weekly availability' })
+  @IsOptional() @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => SlotDto)
+  availability?: SlotDto[];
+
+  @ApiPropertyOptional({ example: 1, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(20) maxConcurrentClients?: number;
+
+  @ApiPropertyOptional({ enum: DIAGNOSIS_GROUPS, isArray: true, description: 'Peers: diagnoses lived through' })
+  @IsOptional() @IsArray() @ArrayUnique() @IsIn(DIAGNOSIS_GROUPS, { each: true })
+  livedExperienceDiagnoses?: DiagnosisGroup[];
+
+  @ApiPropertyOptional({ enum: DIAGNOSIS_GROUPS, isArray: true, example: ['cancer_lung', 'copd'], description: 'Experience with or comfort with' })
+  @IsOptional() @IsArray() @ArrayUnique() @IsIn(DIAGNOSIS_GROUPS, { each: true })
+  experienceDiagnoses?: DiagnosisGroup[];
+
+  @ApiPropertyOptional({ example: 60, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(120) preferredClientAgeMin?: number | null;
+  @ApiPropertyOptional({ example: 95, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(120) preferredClientAgeMax?: number | null;
+
+  @ApiPropertyOptional({ example: ['wandelen', 'muziek'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(50, { each: true })
+  interests?: string[];
+
+  @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES, default: 'applicant' }) @IsOptional() @IsIn(VOLUNTEER_STATUSES) status?: VolunteerStatus;
+
+  @ApiPropertyOptional({ type: [UnavailablePeriodDto], description: 'Replaces the list when given' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => UnavailablePeriodDto)
+  unavailablePeriods?: UnavailablePeriodDto[];
+}
+
+export class UpdateVolunteerDto extends PartialType(CreateVolunteerDto) {}
+
+export class AvailabilityDto {
+  @ApiProperty({ type: [SlotDto], example: [{ day: 'tue', part: 'afternoon' }, { day: 'thu', part: 'evening' }] })
+  @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => SlotDto)
+  slots: SlotDto[];
+}
+
+export class CreateCredentialDto {
+  @ApiProperty({ enum: CREDENTIAL_TYPES, example: 'vog' }) @IsIn(CREDENTIAL_TYPES) type: CredentialType;
+  @ApiProperty({ example: '2025-03-01' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) issuedOn: string;
+  @ApiPropertyOptional({ example: '2028-03-01', nullable: true, description: 'Leave out when it does not expire' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  expiresOn?: string | null;
+}
+
+export class ListVolunteersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PROGRAMME_KINDS }) @IsOptional() @IsIn(PROGRAMME_KINDS) kind?: ProgrammeKind;
+  @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES }) @IsOptional() @IsIn(VOLUNTEER_STATUSES) status?: VolunteerStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programmeId?: string;
+  @ApiPropertyOptional({ example: '2027-01-01', description: 'Volunteers with a credential expiring before this date (or expired)' })
+  @IsOptional() @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  credentialExpiringBefore?: string;
+  @ApiPropertyOptional({ example: 52.09, description: 'With lon and km: only volunteers within km of this point, nearest first' })
+  @IsOptional() @Type(() => Number) @IsNumber() @IsLatitude()
+  lat?: number;
+  @ApiPropertyOptional({ example: 5.12 }) @IsOptional() @Type(() => Number) @IsNumber() @IsLongitude() lon?: number;
+  @ApiPropertyOptional({ example: 10 }) @IsOptional() @Type(() => Number) @IsNumber() @Min(0.1) @Max(300) km?: number;
+  @ApiPropertyOptional({ description: 'Part of the name' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(100) q?: string;
+}
+
+export class CredentialDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: CREDENTIAL_TYPES, example: 'vog' }) type: CredentialType;
+  @ApiProperty({ example: '2025-03-01' }) issuedOn: string;
+  @ApiProperty({ nullable: true, type: String, example: '2028-03-01' }) expiresOn: string | null;
+  @ApiProperty({ description: 'Valid today' }) valid: boolean;
+
+  static from(c: Credential): CredentialDto {
+    return { id: c.id, type: c.type, issuedOn: c.issuedOn, expiresOn: c.expiresOn, valid: c.issuedOn <= today() && (!c.expiresOn || c.expiresOn >= today()) };
+  }
+}
+
+export class VolunteerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Marieke' }) firstName: string;
+  @ApiProperty({ example: 'de Vries' }) lastName: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ example: '1958-04-12' }) birthDate: string;
+  @ApiProperty({ enum: GENDERS }) gender: Gender;
+  @ApiProperty({ example: ['nl'] }) languages: string[];
+  @ApiProperty({ type: LocationViewDto }) location: LocationViewDto;
+  @ApiProperty({ example: 10 }) maxTravelKm: number;
+  @ApiProperty({ enum: PROGRAMME_KINDS, isArray: true }) kinds: ProgrammeKind[];
+  @ApiProperty({ type: [String] }) programmeIds: string[];
+  @ApiProperty({ type: [SlotDto] }) availability: SlotDto[];
+  @ApiProperty({ example: 1 }) maxConcurrentClients: number;
+  @ApiProperty({ enum: DIAGNOSIS_GROUPS, isArray: true }) livedExperienceDiagnoses: DiagnosisGroup[];
+  @ApiProperty({ enum: DIAGNOSIS_GROUPS, isArray: true }) experienceDiagnoses: DiagnosisGroup[];
+  @ApiProperty({ nullable: true, type: Number }) preferredClientAgeMin: number | null;
+  @ApiProperty({ nullable: true, type: Number }) preferredClientAgeMax: number | null;
+  @ApiProperty({ type: [String] }) interests: string[];
+  @ApiProperty({ enum: VOLUNTEER_STATUSES }) status: VolunteerStatus;
+  @ApiProperty({ type: String, format: 'date-time' }) statusChangedAt: Date;
+  @ApiProperty({ type: [CredentialDto] }) credentials: CredentialDto[];
+  @ApiProperty({ type: [UnavailablePeriodDto] }) unavailablePeriods: UnavailablePeriodDto[];
+  @ApiPropertyOptional({ description: 'Only when the list was filtered by a point', example: 2.4 }) distanceKm?: number;
+
+  static from({ volunteer: v, credentials, unavailablePeriods, distanceKm }: VolunteerRecord): VolunteerDto {
+    return {
+      id: v.id,
+      firstName: v.firstName,
+      lastName: v.lastName,
+      email: v.email,
+      phone: v.phone,
+      birthDate: v.birthDate,
+      gender: v.gender,
+      languages: v.languages,
+      location: { postcode: v.postcode, houseNumber: v.houseNumber, city: v.city, lat: v.lat, lon: v.lon },
+      maxTravelKm: v.maxTravelKm,
+      kinds: v.kinds,
+      programmeIds: v.programmeIds,
+      availability: maskToSlots(v.availabilityMask),
+      maxConcurrentClients: v.maxConcurrentClients,
+      livedExperienceDiagnoses: v.livedExperienceDiagnoses,
+      experienceDiagnoses: v.experienceDiagnoses,
+      preferredClientAgeMin: v.preferredClientAgeMin,
+      preferredClientAgeMax: v.preferredClientAgeMax,
+      interests: v.interests,
+      status: v.status,
+      statusChangedAt: v.statusChangedAt,
+      credentials: credentials.map(CredentialDto.from),
+      unavailablePeriods: unavailablePeriods.map((p) => ({ startsAt: p.startsAt, endsAt: p.endsAt, reason: p.reason })),
+      ...(distanceKm !== undefined ? { distanceKm: Math.round(distanceKm * 10) / 10 } : {}),
+    };
+  }
+}
+
+export class VolunteerPageDto extends PageMetaDto {
+  @ApiProperty({ type: [VolunteerDto] }) items: VolunteerDto[];
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { LocationService } from '@app/core';
+import { ProgrammesModule } from '@app/programmes';
+import { ReferralSourceRepository } from './referral-source.repository';
+import { ReferralSourcesService } from './referral-sources.service';
+import { RequestRepository } from './request.repository';
+import { RequestsService } from './requests.service';
+
+@Module({
+  imports: [ProgrammesModule],
+  providers: [ReferralSourceRepository, ReferralSourcesService, RequestRepository, RequestsService, LocationService],
+  exports: [ReferralSourcesService, RequestsService, ReferralSourceRepository],
+})
+export class ReferralsModule {}

@@ -1,0 +1,36 @@
+import { REQUEST_STATUSES } from '@app/core';
+import { assertTransition, canTransition, OPEN_STATUSES } from './request-status';
+
+describe('The request status machine', () => {
+  it.each([
+    ['submitted', 'triaged'],
+    ['submitted', 'needs_info'],
+    ['submitted', 'rejected'],
+    ['needs_info', 'submitted'],
+    ['needs_info', 'triaged'],
+    ['triaged', 'proposed'],
+    ['proposed', 'matched'],
+    ['proposed', 'triaged'],
+    ['matched', 'closed'],
+  ] as const)('allows %s → %s', (from, to) => expect(canTransition(from, to)).toBe(true));
+
+  it('allows cancelling from every open state and from no final one', () => {
+    for (const status of REQUEST_STATUSES) expect(canTransition(status, 'cancelled')).toBe(OPEN_STATUSES.includes(status));
+  });
+
+  it.each([
+    ['submitted', 'matched'],
+    ['submitted', 'closed'],
+    ['triaged', 'matched'],
+    ['closed', 'submitted'],
+    ['rejected', 'triaged'],
+    ['cancelled', 'submitted'],
+  ] as const)('refuses %s → %s with 409 illegal_transition', (from, to) => {
+    expect(() => assertTransition(from, to)).toThrow(expect.objectContaining({ code: 'illegal_transition' }));
+  });
+
+  it('says which states are allowed next', () => {
+    expect(() => assertTransition('triaged', 'closed')).toThrow('A request that is triaged cannot become closed (it can become: proposed, needs_info, cancelled)');
+    expect(() => assertTransition('closed', 'triaged')).toThrow('(it is final)');
+  });
+});

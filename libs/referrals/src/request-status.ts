@@ -1,0 +1,57 @@
+import { ConflictError, RequestStatus } from '@app/core';
+
+/**
+ * The request status machine of DESIGN.md, in one place:
+ * submitted → triaged (or needs_info, rejected) → proposed → matched → closed; cancelled from any open state.
+ * needs_info goes back to submitted when the referrer supplies what was asked; a withdrawn or declined
+ * proposal goes back to triaged.
+ */
+const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
+  submitted: ['triaged', 'needs_info', 'rejected', 'cancelled'],
+  needs_info: ['submitted', 'triaged', 'rejected', 'cancelled'],
+  triaged: ['proposed', 'needs_info', 'cancelled'],
+  proposed: ['matched', 'triaged', 'cancelled'],
+  matched: ['closed', 'cancelled'],
+  rejected: [],
+  closed: [],
+  cancelled: [],
+};
+
+export const OPEN_STATUSES: readonly RequestStatus[] = ['submitted', 'needs_info', 'triaged', 'proposed', 'matched'];
+
+export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Throws 409 `illegal_transition` naming the allowed next states. */
+export function assertTransition(from: RequestStatus, to: RequestStatus): void {
+  if (!canTransition(from, to)) {
+    const allowed = TRANSITIONS[from];
+    throw new ConflictError(
+      'illegal_transition',
+      `A request that is ${from} cannot become ${to}${allowed.length ? ` (it can become: ${allowed.join(', ')})` : ' (it is final)'}`,
+      { from, to, allowed },
+    );
+  }
+}
+
+/** The timestamp column a status sets when it is entered. */
+export function timestampFor(status: RequestStatus): 'submittedAt' | 'triagedAt' | 'proposedAt' | 'matchedAt' | 'closedAt' | 'endedAt' | null {
+  switch (status) {
+    case 'submitted':
+      return 'submittedAt';
+    case 'triaged':
+      return 'triagedAt';
+    case 'proposed':
+      return 'proposedAt';
+    case 'matched':
+      return 'matchedAt';
+    case 'closed':
+      return 'closedAt';
+    case 'rejected':
+    case 'cancelled':
+      return 'endedAt';
+    case 'needs_info':
+      return null;
+  }
+}

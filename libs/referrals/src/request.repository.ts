@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { NotFoundError, ProgrammeKind, RequestStatus } from '@app/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { Client } from './client.entity';
+import { Request } from './request.entity';
+import { assertTransition, timestampFor } from './request-status';
+
+export type ClientData = Omit<Client, 'id' | 'organisationId' | 'createdAt' | 'updatedAt' | 'organisationRef' | 'referralSourceRef'>;
+export type RequestData = Omit<
+  Request,
+  | 'id'
+  | 'organisationId'
+  | 'client'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'organisationRef'
+  | 'programmeRef'
+  | 'referralSourceRef'
+  | 'submittedByUserRef'
+  | 'submittedAt'
+  | 'triagedAt'
+  | 'proposedAt'
+  | 'matchedAt'
+  | 'closedAt'
+  | 'endedAt'
+>;
+
+export interface RequestListFilter {
+  statuses?: RequestStatus[];
+  kind?: ProgrammeKind;
+  programmeId?: string;
+  /** Referrers: only their own source. */
+  referralSourceId?: string;
+  skip: number;
+  take: number;
+}
+
+/** Requests with their client. Every query is scoped by organisation (and, for referrers, by source). */
+@Injectable()
+export class RequestRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async find(organisationId: string, id: string, referralSourceId?: string): Promise<Request | null> {
+    return this.dataSource.getRepository(Request).findOne({
+      where: { organisationId, id, ...(referralSourceId ? { referralSourceId } : {}) },
+      relations: { client: true },
+    });
+  }
+
+  async list(organisationId: string, filter: RequestListFilter): Promise<[Request[], number]> {
+    const query = this.dataSource
+      .getRepository(Request)
+      .createQueryBuilder('r')
+      .leftJoinAndSelect('r.client', 'c')
+      .where('r.organisationId = :organisationId', { organisationId })
+      .orderBy('r.submittedAt', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .skip(filter.skip)
+      .take(filter.take);
+    if (filter.statuses?.length) query.andWhere('r.status = ANY(:statuses)', { statuses: filter.statuses });
+    if (filter.kind) query.andWhere('r.kind = :kind', { kind: filter.kind });
+    if (filter.programmeId) query.andWhere('r.programmeId = :programmeId', { programmeId: filter.programmeId });
+    if (filter.referralSourceId) query.andWhere('r.referralSourceId = :referralSourceId', { referralSourceId: filter.referralSourceId });
+    return query.getManyAndCount();
+  }
+
+  async findClient(organisationId: string, id: string, referralSourceId?: string): Promise<Client | null> {
+    return this.dataSource.getRepository(Client).findOne({ where: { organisationId, id, ...(referralSourceId ? { referralSourceId } : {}) } });
+  }
+
+  /** Creates the request, and its client when it is new, in one transaction. */
+  async create(organisationId: string, client: { id: string } | ClientData, request: Omit<RequestData, 'clientId'>): Promise<Request> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const clientId = 'id' in client ? client.id : (await manager.getRepository(Client).save({ ...client, organisationId })).id;
+      const saved = await manager.getRepository(Request).save({ ...request, clientId, organisationId, status: 'submitted' as const });
+      return saved.id;
+    });
+    return (await this.find(organisationId, id)) as Request;
+  }
+
+  /** Changes fields (and the client's) under a row lock; `check` sees the locked row first. */
+  async update(
+    organisationId: string,
+    id: string,
+    check: (current: Request) => void,
+    patch: Partial<RequestData>,
+    clientPatch: Partial<ClientData>,
+    thenStatus?: RequestStatus,
+  ): Promise<Request> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lock(manager, organisationId, id);
+      check(current);
+      if (Object.keys(clientPatch).length > 0) await manager.getRepository(Client).update({ id: current.clientId, organisationId }, clientPatch);
+      const statusPatch = thenStatus && thenStatus !== current.status ? this.statusPatch(current.status, thenStatus, null) : {};
+      if (Object.keys(patch).length + Object.keys(statusPatch).length > 0) {
+        await manager.getRepository(Request).update({ id, organisationId }, { ...patch, ...statusPatch } as never);
+      }
+    });
+    return (await this.find(organisationId, id)) as Request;
+  }
+
+  /**
+   * Moves a request to another status: the row is locked, the move checked by the status machine
+   * (409 otherwise), and the status, its reason and its timestamp written together.
+   */
+  async transition(organisationId: string, id: string, to: RequestStatus, reason: string | null, check?: (current: Request) => void): Promise<Request> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lock(manager, organisationId, id);
+      check?.(current);
+      await manager.getRepository(Request).update({ id, organisationId }, this.statusPatch(current.status, to, reason) as never);
+    });
+    return (await this.find(organisationId, id)) as Request;
+  }
+
+  private statusPatch(from: RequestStatus, to: RequestStatus, reason: string | null): Record<string, unknown> {
+    assertTransition(from, to);
+    const column = timestampFor(to);
+    return { status: to, statusReason: reason, ...(column ? { [column]: new Date() } : {}) };
+  }
+
+  private async lock(manager: EntityManager, organisationId: string, id: string): Promise<Request> {
+    const current = await manager.getRepository(Request).findOne({ where: { organisationId, id }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw new NotFoundError('Request', id);
+    return current;
+  }
+}

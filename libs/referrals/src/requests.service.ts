@@ -1,0 +1,320 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  AppError,
+  ConsentGiver,
+  DiagnosisGroup,
+  ForbiddenError,
+  Frequency,
+  Gender,
+  LivingSituation,
+  LocationInput,
+  LocationService,
+  NotFoundError,
+  Page,
+  Principal,
+  ProgrammeKind,
+  RequestStatus,
+  Slot,
+  slotsToMask,
+  Urgency,
+} from '@app/core';
+import { Programme, ProgrammeRepository } from '@app/programmes';
+import { Client, GpContact, Relative } from './client.entity';
+import { ReferralSourceRepository } from './referral-source.repository';
+import { Needs, Preferences, ReferrerContact, Request } from './request.entity';
+import { ClientData, RequestData, RequestRepository } from './request.repository';
+
+export interface ClientInput extends LocationInput {
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  gender?: Gender;
+  street?: string | null;
+  phone?: string | null;
+  languages?: string[];
+  diagnosisGroup: DiagnosisGroup;
+  diagnosisDetails?: string | null;
+  livingSituation?: LivingSituation | null;
+  relatives?: Relative[];
+  gp?: GpContact | null;
+  consentGivenAt?: Date;
+  consentGivenBy: ConsentGiver;
+}
+
+export interface RequestFields {
+  urgency?: Urgency;
+  needs?: Needs;
+  desiredSlots?: Slot[];
+  frequency?: Frequency | null;
+  startDate?: string | null;
+  vigilWindow?: { start: Date; end: Date } | null;
+  location?: LocationInput | null;
+  preferences?: Preferences;
+  referrerContact?: ReferrerContact;
+  referrerNotes?: string | null;
+}
+
+export interface SubmitRequestInput extends RequestFields {
+  programmeId: string;
+  /** Coordinators submitting on behalf of a source; referrers always submit for their own. */
+  referralSourceId?: string;
+  client?: ClientInput;
+  clientId?: string;
+  referrerContact: ReferrerContact;
+}
+
+export interface UpdateRequestInput extends RequestFields {
+  client?: Partial<Omit<ClientInput, 'consentGivenBy' | 'consentGivenAt'>>;
+  coordinatorNotes?: string | null;
+}
+
+export type TriageDecision = 'accept' | 'needs_info' | 'reject';
+
+const EDITABLE_BY_REFERRER: readonly RequestStatus[] = ['submitted', 'needs_info'];
+const EDITABLE_BY_COORDINATOR: readonly RequestStatus[] = ['submitted', 'needs_info', 'triaged', 'proposed', 'matched'];
+
+function unprocessable(code: string, message: string, details?: unknown): AppError {
+  return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, details);
+}
+
+/** Age in whole years on a date (both `YYYY-MM-DD`). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * Requests and their clients. A referrer works only with their own referral source's requests
+ * (others are 404); a coordinator with the whole organisation; volunteers are kept out by the routes.
+ */
+@Injectable()
+export class RequestsService {
+  constructor(
+    private readonly requests: RequestRepository,
+    private readonly programmes: ProgrammeRepository,
+    private readonly sources: ReferralSourceRepository,
+    private readonly locations: LocationService,
+  ) {}
+
+  /** The source a caller's view is limited to: a referrer's own; nothing for coordinators. */
+  private scope(actor: Principal): string | undefined {
+    if (actor.role === 'referrer') {
+      if (!actor.referralSourceId) throw new ForbiddenError('This referrer account is not linked to a referral source');
+      return actor.referralSourceId;
+    }
+    return undefined;
+  }
+
+  async list(actor: Principal, filter: { statuses?: RequestStatus[]; kind?: ProgrammeKind; programmeId?: string; page: number; pageSize: number }): Promise<Page<Request>> {
+    const [items, total] = await this.requests.list(actor.organisationId, {
+      ...filter,
+      referralSourceId: this.scope(actor),
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+    });
+    return { items, total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async get(actor: Principal, id: string): Promise<Request> {
+    const request = await this.requests.find(actor.organisationId, id, this.scope(actor));
+    if (!request) throw new NotFoundError('Request', id);
+    return request;
+  }
+
+  async submit(actor: Principal, input: SubmitRequestInput): Promise<Request> {
+    const own = this.scope(actor);
+    const referralSourceId = own ?? input.referralSourceId;
+    if (!referralSourceId) throw unprocessable('referral_source_required', 'Say which referral source this request comes from (referralSourceId)');
+    if (own && input.referralSourceId && input.referralSourceId !== own) {
+      throw new ForbiddenError('Referrers submit requests for their own referral source only');
+    }
+    if (!own && !(await this.sources.exists(actor.organisationId, referralSourceId))) throw new NotFoundError('Referral source', referralSourceId);
+
+    const programme = await this.programmes.find(actor.organisationId, input.programmeId);
+    if (!programme) throw new NotFoundError('Programme', input.programmeId);
+    if (!programme.active) throw unprocessable('programme_inactive', `Programme "${programme.name}" does not take requests now`);
+    this.checkTiming(programme.kind, input);
+
+    // Every lookup happens before the transaction: a failed geocode stores nothing.
+    let client: { id: string } | ClientData;
+    let clientAddress: { lat: number | null; lon: number | null };
+    if (input.clientId) {
+      const known = await this.requests.findClient(actor.organisationId, input.clientId, own);
+      if (!known) throw new NotFoundError('Client', input.clientId);
+      client = { id: known.id };
+      clientAddress = known;
+    } else if (input.client) {
+      const data = await this.clientData(input.client, referralSourceId);
+      client = data;
+      clientAddress = data;
+    } else {
+      throw unprocessable('client_required', 'Give the client (client) or a known client (clientId)');
+    }
+    const location = input.location ? await this.locations.resolve(input.location) : null;
+    if (!location && (clientAddress.lat == null || clientAddress.lon == null)) {
+      throw unprocessable('location_required', "Give the location of the support, or the client's address");
+    }
+
+    const data: Omit<RequestData, 'clientId'> = {
+      programmeId: programme.id,
+      referralSourceId,
+      submittedByUserId: actor.userId,
+      kind: programme.kind,
+      status: 'submitted',
+      statusReason: null,
+      urgency: input.urgency ?? (programme.kind === 'vigil' ? 'urgent' : 'normal'),
+      needs: input.needs ?? {},
+      desiredMask: slotsToMask(input.desiredSlots ?? []),
+      frequency: input.frequency ?? null,
+      startDate: input.startDate ?? null,
+      vigilWindowStart: input.vigilWindow?.start ?? null,
+      vigilWindowEnd: input.vigilWindow?.end ?? null,
+      postcode: location ? location.postcode : ('postcode' in client ? client.postcode : null),
+      houseNumber: location ? location.houseNumber : ('houseNumber' in client ? client.houseNumber : null),
+      city: location ? location.city : ('city' in client ? client.city : null),
+      lat: location ? location.lat : (clientAddress.lat as number),
+      lon: location ? location.lon : (clientAddress.lon as number),
+      preferences: input.preferences ?? {},
+      referrerContact: input.referrerContact,
+      referrerNotes: input.referrerNotes ?? null,
+      coordinatorNotes: null,
+    };
+    if (!location && input.clientId) {
+      const known = (await this.requests.findClient(actor.organisationId, input.clientId)) as Client;
+      Object.assign(data, { postcode: known.postcode, houseNumber: known.houseNumber, city: known.city });
+    }
+    return this.requests.create(actor.organisationId, client, data);
+  }
+
+  /**
+   * Referrers change their request while it waits for triage (a request that needed more information
+   * goes back to `submitted`); coordinators while it is open.
+   */
+  async update(actor: Principal, id: string, input: UpdateRequestInput): Promise<Request> {
+    const own = this.scope(actor);
+    const existing = await this.get(actor, id);
+    if (own && input.coordinatorNotes !== undefined) throw new ForbiddenError('Only coordinators keep coordinator notes');
+    this.checkTiming(existing.kind, { ...this.timingOf(existing), ...input });
+
+    const patch: Partial<RequestData> = {};
+    if (input.urgency !== undefined) patch.urgency = input.urgency;
+    if (input.needs !== undefined) patch.needs = { ...existing.needs, ...input.needs };
+    if (input.desiredSlots !== undefined) patch.desiredMask = slotsToMask(input.desiredSlots);
+    if (input.frequency !== undefined) patch.frequency = input.frequency;
+    if (input.startDate !== undefined) patch.startDate = input.startDate;
+    if (input.vigilWindow !== undefined) {
+      patch.vigilWindowStart = input.vigilWindow?.start ?? null;
+      patch.vigilWindowEnd = input.vigilWindow?.end ?? null;
+    }
+    if (input.preferences !== undefined) patch.preferences = { ...existing.preferences, ...input.preferences };
+    if (input.referrerContact !== undefined) patch.referrerContact = input.referrerContact;
+    if (input.referrerNotes !== undefined) patch.referrerNotes = input.referrerNotes;
+    if (input.coordinatorNotes !== undefined) patch.coordinatorNotes = input.coordinatorNotes;
+    if (input.location) Object.assign(patch, await this.locations.resolve(input.location));
+
+    const clientPatch: Partial<ClientData> = {};
+    if (input.client) {
+      const { postcode, houseNumber, city, lat, lon, ...rest } = input.client;
+      Object.assign(clientPatch, rest);
+      const moved = [postcode, houseNumber, city, lat, lon].some((v) => v !== undefined);
+      if (moved) Object.assign(clientPatch, await this.locations.resolve({ postcode, houseNumber, city, lat, lon }));
+    }
+
+    const editable = own ? EDITABLE_BY_REFERRER : EDITABLE_BY_COORDINATOR;
+    return this.requests.update(
+      actor.organisationId,
+      id,
+      (current) => {
+        if (!editable.includes(current.status)) {
+          throw unprocessable('request_not_editable', `A request that is ${current.status} can no longer be changed${own ? ' by the referrer' : ''}`);
+        }
+      },
+      patch,
+      clientPatch,
+      own && existing.status === 'needs_info' ? 'submitted' : undefined,
+    );
+  }
+
+  /** Accept (after the programme's inclusion rules), ask for more information, or reject. */
+  async triage(actor: Principal, id: string, decision: TriageDecision, reason?: string): Promise<Request> {
+    const request = await this.get(actor, id);
+    if (decision !== 'accept' && !reason) throw unprocessable('reason_required', 'Say why, so the referrer knows what to do');
+    if (decision === 'accept') {
+      const programme = (await this.programmes.find(actor.organisationId, request.programmeId)) as Programme;
+      const failures = this.inclusionFailures(programme, request);
+      if (failures.length > 0) throw unprocessable('inclusion_rule_failed', failures.join('; '), { failures });
+      return this.requests.transition(actor.organisationId, id, 'triaged', reason ?? null);
+    }
+    return this.requests.transition(actor.organisationId, id, decision === 'reject' ? 'rejected' : 'needs_info', reason ?? null);
+  }
+
+  async cancel(actor: Principal, id: string, reason: string): Promise<Request> {
+    await this.get(actor, id); // scope: a referrer cancels only their own source's requests
+    return this.requests.transition(actor.organisationId, id, 'cancelled', reason);
+  }
+
+  async close(actor: Principal, id: string, reason: string): Promise<Request> {
+    await this.get(actor, id);
+    return this.requests.transition(actor.organisationId, id, 'closed', reason);
+  }
+
+  /** The programme's inclusion rules, each failure in words a coordinator can pass on. */
+  inclusionFailures(programme: Programme, request: Request): string[] {
+    const failures: string[] = [];
+    const client = request.client as Client;
+    const on = request.startDate ?? new Date().toISOString().slice(0, 10);
+    if (programme.minClientAge != null) {
+      const age = ageOn(client.birthDate, on);
+      if (age < programme.minClientAge) failures.push(`The client is ${age}; ${programme.name} requires at least ${programme.minClientAge}`);
+    }
+    if (programme.diagnosisGroups.length > 0 && !programme.diagnosisGroups.includes(client.diagnosisGroup)) {
+      failures.push(`Diagnosis group ${client.diagnosisGroup} is not among ${programme.name}'s groups (${programme.diagnosisGroups.join(', ')})`);
+    }
+    if (!programme.active) failures.push(`${programme.name} does not take requests now`);
+    return failures;
+  }
+
+  private timingOf(request: Request): RequestFields {
+    return {
+      vigilWindow: request.vigilWindowStart && request.vigilWindowEnd ? { start: request.vigilWindowStart, end: request.vigilWindowEnd } : null,
+      desiredSlots: request.desiredMask ? [{ day: 'mon', part: 'morning' }] : [], // only emptiness matters here
+    };
+  }
+
+  /** A vigil needs its window; other kinds need at least one desired weekly slot. */
+  private checkTiming(kind: ProgrammeKind, input: RequestFields): void {
+    if (kind === 'vigil') {
+      if (!input.vigilWindow) throw unprocessable('vigil_window_required', 'A vigil request needs a window (vigilWindow.start and vigilWindow.end)');
+      if (input.vigilWindow.end <= input.vigilWindow.start) throw unprocessable('vigil_window_invalid', 'The vigil window must end after it starts');
+    } else if (!input.desiredSlots || input.desiredSlots.length === 0) {
+      throw unprocessable('desired_slots_required', 'Say when support is wanted: at least one desired slot ({day, part})');
+    }
+  }
+
+  private async clientData(input: ClientInput, referralSourceId: string): Promise<ClientData> {
+    const address = await this.locations.resolveOptional(input);
+    return {
+      referralSourceId,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      birthDate: input.birthDate,
+      gender: input.gender ?? 'unspecified',
+      street: input.street ?? null,
+      houseNumber: address?.houseNumber ?? input.houseNumber ?? null,
+      postcode: address?.postcode ?? null,
+      city: address?.city ?? input.city ?? null,
+      lat: address?.lat ?? null,
+      lon: address?.lon ?? null,
+      phone: input.phone ?? null,
+      languages: input.languages ?? ['nl'],
+      diagnosisGroup: input.diagnosisGroup,
+      diagnosisDetails: input.diagnosisDetails ?? null,
+      livingSituation: input.livingSituation ?? null,
+      relatives: input.relatives ?? [],
+      gp: input.gp ?? null,
+      consentGivenAt: input.consentGivenAt ?? new Date(),
+      consentGivenBy: input.consentGivenBy,
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { LocationService } from '@app/core';
+import { ProgrammesModule } from '@app/programmes';
+import { VolunteerRepository } from './volunteer.repository';
+import { VolunteersService } from './volunteers.service';
+
+@Module({
+  imports: [ProgrammesModule],
+  providers: [VolunteerRepository, VolunteersService, LocationService],
+  exports: [VolunteersService, VolunteerRepository],
+})
+export class VolunteersModule {}
