@@ -28,9 +28,9 @@ export class StubGeocoder {
   ) {}
 
   static async start(addresses: Record<string, StubAddress> = STUB_ADDRESSES): Promise<StubGeocoder> {
-    let stub: StubGeocoder | undefined;
+    const holder: { stub?: StubGeocoder } = {}; // the handler needs the instance made after listen()
     const server = createServer((req, res) => {
-      const current = stub as StubGeocoder;
+      const current = holder.stub as StubGeocoder;
       current.calls++;
       const q = new URL(req.url ?? '/', 'http://stub').searchParams.get('q') ?? '';
       const match = /postcode:(\w+) and huisnummer:(\d+)/.exec(q);
@@ -45,8 +45,8 @@ export class StubGeocoder {
       }, current.delayMs);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    stub = new StubGeocoder(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    return stub;
+    holder.stub = new StubGeocoder(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return holder.stub;
   }
 
   async close(): Promise<void> {
