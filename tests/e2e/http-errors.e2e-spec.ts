@@ -86,6 +86,21 @@ describe('Input validation and the error shape', () => {
       expect.arrayContaining(['POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /api/me', 'POST /api/organisations', 'GET /api/users', 'POST /api/users', 'PATCH /api/users/{id}', 'GET /health', 'GET /ready']),
     );
     for (const { op } of operations) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '500']));
+    // Every success response and every request body has a schema; every body's schema has examples.
+    for (const { path, method, op } of operations) {
+      const success = Object.entries(op.responses).find(([code]) => code.startsWith('2')) as [string, any];
+      expect([path, method, success?.[0]]).toEqual([path, method, expect.any(String)]);
+      if (success[0] !== '204') expect([path, method, success[1].content?.['application/json']?.schema]).toEqual([path, method, expect.any(Object)]);
+      const body = op.requestBody?.content?.['application/json']?.schema;
+      if (body?.$ref) {
+        const schema = doc.components.schemas[body.$ref.split('/').pop()];
+        const examples = Object.values(schema.properties ?? {}).filter((p: any) => p.example !== undefined || p.$ref || p.allOf);
+        expect([path, method, examples.length > 0]).toEqual([path, method, true]);
+      }
+    }
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/programmes', '/api/referral-sources/{id}', '/api/volunteers/{id}/availability', '/api/volunteers/{id}/credentials/{credentialId}', '/api/requests/{id}/triage', '/api/requests/{id}/cancel', '/api/requests/{id}/close']),
+    );
     expect(doc.paths['/api/users'].post.responses['401'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorResponseDto');
     expect(doc.components.schemas.CreateUserDto.required).toEqual(expect.arrayContaining(['email', 'name', 'role', 'password']));
   });

@@ -14,7 +14,7 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from login or the previous refresh' })
+  @ApiProperty({ description: 'The refresh token from login or the previous refresh', example: '3f0c8a4e-6d1b-4b7e-9a53-2f1c0d9e8b7a.Qm9ndXMgZXhhbXBsZSB0b2tlbiBvZiA0MyBjaGFyYWN0ZXJz' })
   @IsString() @MaxLength(200)
   refreshToken: string;
 }

@@ -31,7 +31,7 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'Jan de Vries' })
   @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
   name?: string;
 
