@@ -208,6 +208,14 @@ describe('Requests', () => {
     expect(withWindow.body).toMatchObject({ kind: 'vigil', urgency: 'urgent' });
     const noSlots = await t.request('POST', '/api/requests', { token: referrerA, body: newRequest({ desiredSlots: [] }) });
     expect(noSlots).toMatchObject({ status: 422, body: { error: 'desired_slots_required' } });
+    const backwards = await t.request('POST', '/api/requests', {
+      token: referrerA,
+      body: newRequest({ programmeId: vigil, vigilWindow: { start: '2026-12-02T07:00:00+01:00', end: '2026-12-01T22:00:00+01:00' } }),
+    });
+    expect(backwards).toMatchObject({ status: 422, body: { error: 'vigil_window_invalid' } });
+    const { id } = (await t.request('POST', '/api/requests', { token: referrerA, body: newRequest() })).body;
+    const emptied = await t.request('PATCH', `/api/requests/${id}`, { token: referrerA, body: { desiredSlots: [] } });
+    expect(emptied).toMatchObject({ status: 422, body: { error: 'desired_slots_required' } });
   });
 
   it.each([

@@ -134,25 +134,26 @@ export class RequestsService {
     const programme = await this.programmes.find(actor.organisationId, input.programmeId);
     if (!programme) throw new NotFoundError('Programme', input.programmeId);
     if (!programme.active) throw unprocessable('programme_inactive', `Programme "${programme.name}" does not take requests now`);
-    this.checkTiming(programme.kind, input);
+    this.checkTiming(programme.kind, Boolean(input.desiredSlots?.length), input.vigilWindow);
 
     // Every lookup happens before the transaction: a failed geocode stores nothing.
     let client: { id: string } | ClientData;
-    let clientAddress: { lat: number | null; lon: number | null };
+    let address: Pick<Client, 'postcode' | 'houseNumber' | 'city' | 'lat' | 'lon'>;
     if (input.clientId) {
       const known = await this.requests.findClient(actor.organisationId, input.clientId, own);
       if (!known) throw new NotFoundError('Client', input.clientId);
       client = { id: known.id };
-      clientAddress = known;
+      address = known;
     } else if (input.client) {
       const data = await this.clientData(input.client, referralSourceId);
       client = data;
-      clientAddress = data;
+      address = data;
     } else {
       throw unprocessable('client_required', 'Give the client (client) or a known client (clientId)');
     }
-    const location = input.location ? await this.locations.resolve(input.location) : null;
-    if (!location && (clientAddress.lat == null || clientAddress.lon == null)) {
+    // The support happens where the request says, or else at the client's address.
+    const location = input.location ? await this.locations.resolve(input.location) : address;
+    if (location.lat == null || location.lon == null) {
       throw unprocessable('location_required', "Give the location of the support, or the client's address");
     }
 
@@ -170,20 +171,16 @@ export class RequestsService {
       startDate: input.startDate ?? null,
       vigilWindowStart: input.vigilWindow?.start ?? null,
       vigilWindowEnd: input.vigilWindow?.end ?? null,
-      postcode: location ? location.postcode : ('postcode' in client ? client.postcode : null),
-      houseNumber: location ? location.houseNumber : ('houseNumber' in client ? client.houseNumber : null),
-      city: location ? location.city : ('city' in client ? client.city : null),
-      lat: location ? location.lat : (clientAddress.lat as number),
-      lon: location ? location.lon : (clientAddress.lon as number),
+      postcode: location.postcode,
+      houseNumber: location.houseNumber,
+      city: location.city,
+      lat: location.lat,
+      lon: location.lon,
       preferences: input.preferences ?? {},
       referrerContact: input.referrerContact,
       referrerNotes: input.referrerNotes ?? null,
       coordinatorNotes: null,
     };
-    if (!location && input.clientId) {
-      const known = (await this.requests.findClient(actor.organisationId, input.clientId)) as Client;
-      Object.assign(data, { postcode: known.postcode, houseNumber: known.houseNumber, city: known.city });
-    }
     return this.requests.create(actor.organisationId, client, data);
   }
 
@@ -195,7 +192,12 @@ export class RequestsService {
     const own = this.scope(actor);
     const existing = await this.get(actor, id);
     if (own && input.coordinatorNotes !== undefined) throw new ForbiddenError('Only coordinators keep coordinator notes');
-    this.checkTiming(existing.kind, { ...this.timingOf(existing), ...input });
+    const window = existing.vigilWindowStart && existing.vigilWindowEnd ? { start: existing.vigilWindowStart, end: existing.vigilWindowEnd } : null;
+    this.checkTiming(
+      existing.kind,
+      input.desiredSlots !== undefined ? input.desiredSlots.length > 0 : existing.desiredMask !== 0,
+      input.vigilWindow !== undefined ? input.vigilWindow : window,
+    );
 
     const patch: Partial<RequestData> = {};
     if (input.urgency !== undefined) patch.urgency = input.urgency;
@@ -275,19 +277,12 @@ export class RequestsService {
     return failures;
   }
 
-  private timingOf(request: Request): RequestFields {
-    return {
-      vigilWindow: request.vigilWindowStart && request.vigilWindowEnd ? { start: request.vigilWindowStart, end: request.vigilWindowEnd } : null,
-      desiredSlots: request.desiredMask ? [{ day: 'mon', part: 'morning' }] : [], // only emptiness matters here
-    };
-  }
-
   /** A vigil needs its window; other kinds need at least one desired weekly slot. */
-  private checkTiming(kind: ProgrammeKind, input: RequestFields): void {
+  private checkTiming(kind: ProgrammeKind, hasSlots: boolean, vigilWindow: { start: Date; end: Date } | null | undefined): void {
     if (kind === 'vigil') {
-      if (!input.vigilWindow) throw unprocessable('vigil_window_required', 'A vigil request needs a window (vigilWindow.start and vigilWindow.end)');
-      if (input.vigilWindow.end <= input.vigilWindow.start) throw unprocessable('vigil_window_invalid', 'The vigil window must end after it starts');
-    } else if (!input.desiredSlots || input.desiredSlots.length === 0) {
+      if (!vigilWindow) throw unprocessable('vigil_window_required', 'A vigil request needs a window (vigilWindow.start and vigilWindow.end)');
+      if (vigilWindow.end <= vigilWindow.start) throw unprocessable('vigil_window_invalid', 'The vigil window must end after it starts');
+    } else if (!hasSlots) {
       throw unprocessable('desired_slots_required', 'Say when support is wanted: at least one desired slot ({day, part})');
     }
   }
