@@ -2,12 +2,12 @@ import { Logger } from '@nestjs/common';
 import { ensureDatabaseExists, runPendingMigrations } from '@app/database';
 import { BootstrapAdminService } from '@app/identity';
 import { randomBytes } from 'node:crypto';
-import { databaseUrl, dropDatabase, withServer } from '../support/test-database';
+import { databaseUrl, dropDatabase, testRunId, withServer } from '../support/test-database';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('Database preparation', () => {
   it('creates the database named in DATABASE_URL when missing, then migrates it', async () => {
-    const name = `volunteer_match_test_new_${randomBytes(3).toString('hex')}`;
+    const name = `volunteer_match_test_${testRunId()}_new_${randomBytes(3).toString('hex')}`;
     try {
       expect(await ensureDatabaseExists(databaseUrl(name))).toBe(true);
       expect(await ensureDatabaseExists(databaseUrl(name))).toBe(false);

@@ -45,7 +45,7 @@ describe('Graceful shutdown of the worker', () => {
     expect(n).toBe(1);
     const [row] = await t.dataSource.query(`SELECT processed_at FROM outbox_event WHERE id = $1`, [outboxId]);
     expect(row.processed_at).not.toBeNull();
-    const queue = new Queue(QueueName.Notifications, { connection: redisOptionsFromUrl(process.env.REDIS_URL as string), prefix: 'test' });
+    const queue = new Queue(QueueName.Notifications, { connection: redisOptionsFromUrl(process.env.REDIS_URL as string), prefix: process.env.REDIS_PREFIX });
     try {
       expect(await queue.getJobState(outboxId)).toBe('completed');
     } finally {

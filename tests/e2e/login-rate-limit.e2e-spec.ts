@@ -22,7 +22,7 @@ describe('Login rate limit', () => {
 
     const blocked = await t.request('POST', '/api/auth/login', { body: { email, password: 'wrong-again' } });
     expect(blocked.body).toMatchObject({ statusCode: 429, error: 'too_many_requests' });
-    expect(await t.redis.keys('test:throttle:*')).not.toHaveLength(0);
+    expect(await t.redis.keys(`${process.env.REDIS_PREFIX}:throttle:*`)).not.toHaveLength(0);
   });
 
   it('counts per account: another account from the same address can still log in', async () => {

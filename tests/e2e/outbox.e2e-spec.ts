@@ -17,7 +17,7 @@ import {
 } from '@app/followups';
 import { Role } from '@app/identity';
 import { Job } from 'bullmq';
-import { PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { clearRedis, PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 /** The worker's parts without its loops, so each step can be driven by hand. */
 async function workerParts(): Promise<TestingModule> {
@@ -137,7 +137,7 @@ describe('Outbox → queue', () => {
     await relay.relayPending();
     expect(await queuedJobs()).toHaveLength(1);
 
-    await t.redis.flushdb();
+    await clearRedis(t.redis); // everything of this test's queues gone, as after FLUSHALL
     expect(await queuedJobs()).toHaveLength(0);
 
     expect(await relay.relayPending()).toBe(0); // relayed moments ago: not yet considered lost

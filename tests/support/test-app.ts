@@ -166,15 +166,25 @@ export class TestApp {
   }
 }
 
+/** Deletes every key of this test worker (its REDIS_PREFIX): as if Redis had been flushed for it. */
+export async function clearRedis(redis: Redis): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${process.env.REDIS_PREFIX}:*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
+
 /**
  * The real app (Fastify, guards, filters, pipes) on a fresh database of its own and a flushed Redis
- * database of this Jest worker. `withWorker` also runs the outbox relay and job processors.
+ * key prefix of this Jest worker. `withWorker` also runs the outbox relay and job processors.
  */
 export async function startTestApp(options: { withWorker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const flush = new Redis(process.env.REDIS_URL as string);
-  await flush.flushdb();
-  await flush.quit();
+  const redis = new Redis(process.env.REDIS_URL as string);
+  await clearRedis(redis);
+  await redis.quit();
   process.env.DATABASE_URL = db.url;
   Object.assign(process.env, options.env ?? {});
   const app = await createApp({ withWorker: options.withWorker ?? false });

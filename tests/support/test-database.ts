@@ -2,7 +2,20 @@ import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
-export const TEMPLATE_DATABASE = 'volunteer_match_test_template';
+
+/**
+ * Every database of one test run carries the run's id, made of its start time: runs on the same
+ * machine never touch each other's databases, and leftovers of a crashed run are recognised by age.
+ */
+export function testRunId(): string {
+  const id = process.env.TEST_RUN_ID;
+  if (!id) throw new Error('TEST_RUN_ID is not set: run the tests with jest (global setup sets it)');
+  return id;
+}
+
+export const newRunId = () => `${Math.floor(Date.now() / 1000)}_${randomBytes(2).toString('hex')}`;
+export const templateDatabase = (runId = testRunId()) => `volunteer_match_test_${runId}_template`;
+const STALE_AFTER_SECONDS = 6 * 3600;
 
 export function databaseUrl(name: string): string {
   return `${TEST_SERVER_URL.replace(/\/+$/, '')}/${name}`;
@@ -29,16 +42,26 @@ export async function dropDatabase(client: Client, name: string): Promise<void> 
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
+/** Drops this run's databases, and those of runs that started long ago (crashed, never cleaned). */
+export async function dropTestDatabases(client: Client, runId: string): Promise<void> {
+  const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'volunteer\\_match\\_test\\_%'`);
+  const now = Date.now() / 1000;
+  for (const { datname } of rows as Array<{ datname: string }>) {
+    const started = Number(/^volunteer_match_test_(\d+)_/.exec(datname)?.[1] ?? 0);
+    if (datname.startsWith(`volunteer_match_test_${runId}_`) || now - started > STALE_AFTER_SECONDS) await dropDatabase(client, datname);
+  }
+}
+
 export interface TestDatabase {
   name: string;
   url: string;
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database for one test file, copied from the template made in global setup. */
+/** A fresh, migrated database for one test file, copied from this run's template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `volunteer_match_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `volunteer_match_test_${testRunId()}_${process.pid}_${randomBytes(3).toString('hex')}`;
   assertTestDatabase(name);
-  await withServer((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`));
+  await withServer((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`));
   return { name, url: databaseUrl(name), drop: () => withServer((client) => dropDatabase(client, name)) };
 }

@@ -40,7 +40,8 @@ export class ReferralSourcesService {
   async update(actor: Principal, id: string, input: Partial<ReferralSourceData>): Promise<ReferralSourceView> {
     const current = await this.get(actor, id);
     const next = { ...current, ...input };
-    this.checkChannel(next.feedbackChannel, next.feedbackEmail, next.webhookUrl, Boolean(input.webhookSecret) || current.hasWebhookSecret);
+    const hasSecret = input.webhookSecret !== undefined ? Boolean(input.webhookSecret) : current.hasWebhookSecret; // null clears it
+    this.checkChannel(next.feedbackChannel, next.feedbackEmail, next.webhookUrl, hasSecret);
     return (await this.sources.update(actor.organisationId, id, input)) as ReferralSourceView;
   }
 

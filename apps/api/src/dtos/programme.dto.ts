@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { CREDENTIAL_TYPES, CredentialType, DIAGNOSIS_GROUPS, DiagnosisGroup, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, queryBoolean, trim } from '@app/core';
+import { CREDENTIAL_TYPES, CredentialType, DIAGNOSIS_GROUPS, DiagnosisGroup, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, queryBoolean, trim, Optional } from '@app/core';
 import { Programme } from '@app/programmes';
 
 export class ScoringWeightsDto {
@@ -20,8 +20,8 @@ export class FollowUpScheduleDto {
   @ApiProperty({ example: 4, description: 'Duration review, weeks before the maximum duration' }) @IsInt() @Min(0) @Max(52) durationReviewWeeksBefore: number;
 }
 
-class PartialScoringWeightsDto extends PartialType(ScoringWeightsDto) {}
-class PartialFollowUpScheduleDto extends PartialType(FollowUpScheduleDto) {}
+class PartialScoringWeightsDto extends PartialType(ScoringWeightsDto, { skipNullProperties: false }) {}
+class PartialFollowUpScheduleDto extends PartialType(FollowUpScheduleDto, { skipNullProperties: false }) {}
 
 export class CreateProgrammeDto {
   @ApiProperty({ example: 'Buddyzorg Utrecht' })
@@ -37,11 +37,11 @@ export class CreateProgrammeDto {
   description?: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ enum: CREDENTIAL_TYPES, isArray: true, example: ['vog', 'basic_training'], description: 'Default per kind' })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(CREDENTIAL_TYPES, { each: true })
+  @Optional() @IsArray() @ArrayUnique() @IsIn(CREDENTIAL_TYPES, { each: true })
   requiredCredentials?: CredentialType[];
 
   @ApiPropertyOptional({ example: 70, description: 'Inclusion rule: minimum client age on the start date' })
@@ -49,7 +49,7 @@ export class CreateProgrammeDto {
   minClientAge?: number | null;
 
   @ApiPropertyOptional({ enum: DIAGNOSIS_GROUPS, isArray: true, example: [], description: 'Inclusion rule: only these diagnosis groups (empty: all)' })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(DIAGNOSIS_GROUPS, { each: true })
+  @Optional() @IsArray() @ArrayUnique() @IsIn(DIAGNOSIS_GROUPS, { each: true })
   diagnosisGroups?: DiagnosisGroup[];
 
   @ApiPropertyOptional({ example: 12, nullable: true, description: 'Maximum match duration (null: none)' })
@@ -57,15 +57,15 @@ export class CreateProgrammeDto {
   maxMatchMonths?: number | null;
 
   @ApiPropertyOptional({ example: 15 })
-  @IsOptional() @IsInt() @Min(1) @Max(300)
+  @Optional() @IsInt() @Min(1) @Max(300)
   maxDistanceKm?: number;
 
   @ApiPropertyOptional({ type: PartialScoringWeightsDto, description: 'Missing weights keep the default of the kind' })
-  @IsOptional() @ValidateNested() @Type(() => PartialScoringWeightsDto)
+  @Optional() @ValidateNested() @Type(() => PartialScoringWeightsDto)
   scoringWeights?: PartialScoringWeightsDto;
 
   @ApiPropertyOptional({ type: PartialFollowUpScheduleDto })
-  @IsOptional() @ValidateNested() @Type(() => PartialFollowUpScheduleDto)
+  @Optional() @ValidateNested() @Type(() => PartialFollowUpScheduleDto)
   followUpSchedule?: PartialFollowUpScheduleDto;
 
   @ApiPropertyOptional({ example: 5, description: 'Vigil: volunteers per offer wave' })
@@ -81,15 +81,15 @@ export class CreateProgrammeDto {
   vigilEscalationMinutes?: number | null;
 }
 
-export class UpdateProgrammeDto extends PartialType(OmitType(CreateProgrammeDto, ['kind'] as const)) {}
+export class UpdateProgrammeDto extends PartialType(OmitType(CreateProgrammeDto, ['kind'] as const), { skipNullProperties: false }) {}
 
 export class ListProgrammesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PROGRAMME_KINDS })
-  @IsOptional() @IsIn(PROGRAMME_KINDS)
+  @Optional() @IsIn(PROGRAMME_KINDS)
   kind?: ProgrammeKind;
 
   @ApiPropertyOptional()
-  @IsOptional() @Transform(queryBoolean) @IsBoolean()
+  @Optional() @Transform(queryBoolean) @IsBoolean()
   active?: boolean;
 }
 

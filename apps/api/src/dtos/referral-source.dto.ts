@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
-import { FEEDBACK_CHANNELS, FeedbackChannel, PageMetaDto, PageQueryDto, queryBoolean, REFERRAL_SOURCE_TYPES, ReferralSourceType, trim, trimLower } from '@app/core';
+import { FEEDBACK_CHANNELS, FeedbackChannel, PageMetaDto, PageQueryDto, queryBoolean, REFERRAL_SOURCE_TYPES, ReferralSourceType, trim, trimLower, Optional } from '@app/core';
 import { ReferralSourceView } from '@app/referrals';
 
 export class CreateReferralSourceDto {
@@ -26,7 +26,7 @@ export class CreateReferralSourceDto {
   contactPhone?: string;
 
   @ApiPropertyOptional({ enum: FEEDBACK_CHANNELS, default: 'none', description: 'How feedback about requests reaches this source' })
-  @IsOptional() @IsIn(FEEDBACK_CHANNELS)
+  @Optional() @IsIn(FEEDBACK_CHANNELS)
   feedbackChannel?: FeedbackChannel;
 
   @ApiPropertyOptional({ example: 'transferpunt@umcutrecht.example' })
@@ -42,16 +42,16 @@ export class CreateReferralSourceDto {
   webhookSecret?: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   active?: boolean;
 }
 
-export class UpdateReferralSourceDto extends PartialType(CreateReferralSourceDto) {}
+export class UpdateReferralSourceDto extends PartialType(CreateReferralSourceDto, { skipNullProperties: false }) {}
 
 export class ListReferralSourcesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: REFERRAL_SOURCE_TYPES }) @IsOptional() @IsIn(REFERRAL_SOURCE_TYPES) type?: ReferralSourceType;
-  @ApiPropertyOptional({ description: 'Part of the name' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(queryBoolean) @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ enum: REFERRAL_SOURCE_TYPES }) @Optional() @IsIn(REFERRAL_SOURCE_TYPES) type?: ReferralSourceType;
+  @ApiPropertyOptional({ description: 'Part of the name' }) @Optional() @Transform(trim) @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional() @Optional() @Transform(queryBoolean) @IsBoolean() active?: boolean;
 }
 
 export class ReferralSourceDto {

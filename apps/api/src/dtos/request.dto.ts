@@ -42,8 +42,7 @@ import {
   trim,
   trimLower,
   URGENCIES,
-  Urgency,
-} from '@app/core';
+  Urgency, Optional } from '@app/core';
 import { Client, Request } from '@app/referrals';
 import { LocationDto, LocationViewDto, SlotDto } from './common.dto';
 
@@ -95,28 +94,28 @@ export class ClientInputDto extends LocationDto {
   @ApiProperty({ example: 'Wilhelmina' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) firstName: string;
   @ApiProperty({ example: 'Jansen' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
   @ApiProperty({ example: '1941-09-30' }) @IsDateString({ strict: true }) @Matches(DATE) birthDate: string;
-  @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @IsOptional() @IsIn(GENDERS) gender?: Gender;
+  @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @Optional() @IsIn(GENDERS) gender?: Gender;
   @ApiPropertyOptional({ example: 'Oudegracht' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) street?: string;
   @ApiPropertyOptional({ example: '030 765 4321' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
   @ApiPropertyOptional({ example: ['nl'] })
-  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'languages must be ISO 639-1 codes like nl' })
+  @Optional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'languages must be ISO 639-1 codes like nl' })
   languages?: string[];
   @ApiProperty({ enum: DIAGNOSIS_GROUPS, example: 'cancer_lung' }) @IsIn(DIAGNOSIS_GROUPS) diagnosisGroup: DiagnosisGroup;
   @ApiPropertyOptional({ example: 'Longcarcinoom met botmetastasen', description: 'For the coordinator only; never shown to volunteers' })
   @IsOptional() @IsString() @MaxLength(2000)
   diagnosisDetails?: string;
   @ApiPropertyOptional({ enum: LIVING_SITUATIONS, example: 'alone' }) @IsOptional() @IsIn(LIVING_SITUATIONS) livingSituation?: LivingSituation;
-  @ApiPropertyOptional({ type: [RelativeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RelativeDto) relatives?: RelativeDto[];
+  @ApiPropertyOptional({ type: [RelativeDto] }) @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RelativeDto) relatives?: RelativeDto[];
   @ApiPropertyOptional({ type: GpContactDto }) @IsOptional() @ValidateNested() @Type(() => GpContactDto) gp?: GpContactDto;
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' }) @IsOptional() @Type(() => Date) @IsDate() consentGivenAt?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' }) @Optional() @Type(() => Date) @IsDate() consentGivenAt?: Date;
   @ApiProperty({ enum: CONSENT_GIVERS, example: 'client', description: 'Who agreed to this referral' }) @IsIn(CONSENT_GIVERS) consentGivenBy: ConsentGiver;
 }
 
 class RequestFieldsDto {
-  @ApiPropertyOptional({ enum: URGENCIES, example: 'normal' }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
-  @ApiPropertyOptional({ type: NeedsDto, description: 'Needs on the four dimensions' }) @IsOptional() @ValidateNested() @Type(() => NeedsDto) needs?: NeedsDto;
+  @ApiPropertyOptional({ enum: URGENCIES, example: 'normal' }) @Optional() @IsIn(URGENCIES) urgency?: Urgency;
+  @ApiPropertyOptional({ type: NeedsDto, description: 'Needs on the four dimensions' }) @Optional() @ValidateNested() @Type(() => NeedsDto) needs?: NeedsDto;
   @ApiPropertyOptional({ type: [SlotDto], example: [{ day: 'tue', part: 'afternoon' }], description: 'When support is wanted (not for vigils)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => SlotDto)
+  @Optional() @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => SlotDto)
   desiredSlots?: SlotDto[];
   @ApiPropertyOptional({ enum: FREQUENCIES, example: 'weekly' }) @IsOptional() @IsIn(FREQUENCIES) frequency?: Frequency;
   @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsDateString({ strict: true }) @Matches(DATE) startDate?: string;
@@ -126,7 +125,7 @@ class RequestFieldsDto {
   @ApiPropertyOptional({ type: LocationDto, description: "Where the support happens; default: the client's address" })
   @IsOptional() @ValidateNested() @Type(() => LocationDto)
   location?: LocationDto;
-  @ApiPropertyOptional({ type: PreferencesDto }) @IsOptional() @ValidateNested() @Type(() => PreferencesDto) preferences?: PreferencesDto;
+  @ApiPropertyOptional({ type: PreferencesDto }) @Optional() @ValidateNested() @Type(() => PreferencesDto) preferences?: PreferencesDto;
   @ApiPropertyOptional({ example: 'Dochter woont in het buitenland; bellen na 10 uur', description: 'For the coordinator; never shown to volunteers' })
   @IsOptional() @IsString() @MaxLength(4000)
   referrerNotes?: string;
@@ -135,25 +134,25 @@ class RequestFieldsDto {
 export class SubmitRequestDto extends RequestFieldsDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Coordinators: the source the request comes from (referrers: always their own)' })
-  @IsOptional() @IsUUID()
+  @Optional() @IsUUID()
   referralSourceId?: string;
-  @ApiPropertyOptional({ type: ClientInputDto, description: 'A new client; or give clientId' }) @IsOptional() @ValidateNested() @Type(() => ClientInputDto) client?: ClientInputDto;
-  @ApiPropertyOptional({ format: 'uuid', description: 'A client referred before by the same source' }) @IsOptional() @IsUUID() clientId?: string;
+  @ApiPropertyOptional({ type: ClientInputDto, description: 'A new client; or give clientId' }) @Optional() @ValidateNested() @Type(() => ClientInputDto) client?: ClientInputDto;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A client referred before by the same source' }) @Optional() @IsUUID() clientId?: string;
   @ApiProperty({ type: ReferrerContactDto, description: 'Who to give feedback to' }) @ValidateNested() @Type(() => ReferrerContactDto) referrerContact: ReferrerContactDto;
 }
 
-export class ClientUpdateDto extends PartialType(OmitType(ClientInputDto, ['consentGivenBy', 'consentGivenAt'] as const)) {}
+export class ClientUpdateDto extends PartialType(OmitType(ClientInputDto, ['consentGivenBy', 'consentGivenAt'] as const), { skipNullProperties: false }) {}
 
 export class UpdateRequestDto extends RequestFieldsDto {
-  @ApiPropertyOptional({ type: ReferrerContactDto }) @IsOptional() @ValidateNested() @Type(() => ReferrerContactDto) referrerContact?: ReferrerContactDto;
-  @ApiPropertyOptional({ type: ClientUpdateDto }) @IsOptional() @ValidateNested() @Type(() => ClientUpdateDto) client?: ClientUpdateDto;
+  @ApiPropertyOptional({ type: ReferrerContactDto }) @Optional() @ValidateNested() @Type(() => ReferrerContactDto) referrerContact?: ReferrerContactDto;
+  @ApiPropertyOptional({ type: ClientUpdateDto }) @Optional() @ValidateNested() @Type(() => ClientUpdateDto) client?: ClientUpdateDto;
   @ApiPropertyOptional({ description: 'Coordinators only' }) @IsOptional() @IsString() @MaxLength(4000) coordinatorNotes?: string;
 }
 
 export class TriageDto {
   @ApiProperty({ enum: ['accept', 'needs_info', 'reject'], example: 'accept' }) @IsIn(['accept', 'needs_info', 'reject']) decision: 'accept' | 'needs_info' | 'reject';
   @ApiPropertyOptional({ example: 'Graag de gewenste dagdelen aanvullen', description: 'Required for needs_info and reject' })
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
+  @Optional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
   reason?: string;
 }
 
@@ -163,8 +162,8 @@ export class ListRequestsQueryDto extends PageQueryDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
   @IsArray() @IsIn(REQUEST_STATUSES, { each: true })
   status?: RequestStatus[];
-  @ApiPropertyOptional({ enum: PROGRAMME_KINDS }) @IsOptional() @IsIn(PROGRAMME_KINDS) kind?: ProgrammeKind;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programmeId?: string;
+  @ApiPropertyOptional({ enum: PROGRAMME_KINDS }) @Optional() @IsIn(PROGRAMME_KINDS) kind?: ProgrammeKind;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() programmeId?: string;
 }
 
 export class ClientDto {

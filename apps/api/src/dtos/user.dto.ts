@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageMetaDto, PageQueryDto, queryBoolean, trim, trimLower } from '@app/core';
+import { PageMetaDto, PageQueryDto, queryBoolean, trim, trimLower, Optional } from '@app/core';
 import { Role, User } from '@app/identity';
 
 export class CreateUserDto {
@@ -32,15 +32,15 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'Jan de Vries' })
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Optional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: Role })
-  @IsOptional() @IsEnum(Role)
+  @Optional() @IsEnum(Role)
   role?: Role;
 
   @ApiPropertyOptional({ description: 'false deactivates the user: their logins end at once' })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -54,15 +54,15 @@ export class UpdateUserDto {
 
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: Role })
-  @IsOptional() @IsEnum(Role)
+  @Optional() @IsEnum(Role)
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional() @Transform(queryBoolean) @IsBoolean()
+  @Optional() @Transform(queryBoolean) @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'Part of the name or email' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  @Optional() @Transform(trim) @IsString() @MaxLength(100)
   q?: string;
 }
 

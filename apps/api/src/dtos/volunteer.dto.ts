@@ -39,8 +39,7 @@ import {
   trim,
   trimLower,
   VOLUNTEER_STATUSES,
-  VolunteerStatus,
-} from '@app/core';
+  VolunteerStatus, Optional } from '@app/core';
 import { Credential, VolunteerRecord } from '@app/volunteers';
 import { LocationDto, LocationViewDto, SlotDto } from './common.dto';
 
@@ -58,49 +57,49 @@ export class CreateVolunteerDto extends LocationDto {
   @ApiPropertyOptional({ example: 'marieke.devries@example.org' }) @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional({ example: '06 12345678' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
   @ApiProperty({ example: '1958-04-12', description: 'YYYY-MM-DD' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) birthDate: string;
-  @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @IsOptional() @IsIn(GENDERS) gender?: Gender;
+  @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @Optional() @IsIn(GENDERS) gender?: Gender;
 
   @ApiPropertyOptional({ example: ['nl', 'en'], description: 'ISO 639-1 codes' })
-  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'languages must be ISO 639-1 codes like nl' })
+  @Optional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'languages must be ISO 639-1 codes like nl' })
   languages?: string[];
 
-  @ApiPropertyOptional({ example: 10, default: 10 }) @IsOptional() @IsInt() @Min(0) @Max(300) maxTravelKm?: number;
+  @ApiPropertyOptional({ example: 10, default: 10 }) @Optional() @IsInt() @Min(0) @Max(300) maxTravelKm?: number;
 
   @ApiPropertyOptional({ enum: PROGRAMME_KINDS, isArray: true, example: ['buddy', 'vigil'] })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(PROGRAMME_KINDS, { each: true })
+  @Optional() @IsArray() @ArrayUnique() @IsIn(PROGRAMME_KINDS, { each: true })
   kinds?: ProgrammeKind[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) programmeIds?: string[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @Optional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) programmeIds?: string[];
 
   @ApiPropertyOptional({ type: [SlotDto], description: 'Weekly availability' })
-  @IsOptional() @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => SlotDto)
+  @Optional() @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => SlotDto)
   availability?: SlotDto[];
 
-  @ApiPropertyOptional({ example: 1, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(20) maxConcurrentClients?: number;
+  @ApiPropertyOptional({ example: 1, default: 1 }) @Optional() @IsInt() @Min(1) @Max(20) maxConcurrentClients?: number;
 
   @ApiPropertyOptional({ enum: DIAGNOSIS_GROUPS, isArray: true, description: 'Peers: diagnoses lived through' })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(DIAGNOSIS_GROUPS, { each: true })
+  @Optional() @IsArray() @ArrayUnique() @IsIn(DIAGNOSIS_GROUPS, { each: true })
   livedExperienceDiagnoses?: DiagnosisGroup[];
 
   @ApiPropertyOptional({ enum: DIAGNOSIS_GROUPS, isArray: true, example: ['cancer_lung', 'copd'], description: 'Experience with or comfort with' })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(DIAGNOSIS_GROUPS, { each: true })
+  @Optional() @IsArray() @ArrayUnique() @IsIn(DIAGNOSIS_GROUPS, { each: true })
   experienceDiagnoses?: DiagnosisGroup[];
 
   @ApiPropertyOptional({ example: 60, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(120) preferredClientAgeMin?: number | null;
   @ApiPropertyOptional({ example: 95, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(120) preferredClientAgeMax?: number | null;
 
   @ApiPropertyOptional({ example: ['wandelen', 'muziek'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(50, { each: true })
+  @Optional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(50, { each: true })
   interests?: string[];
 
-  @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES, default: 'applicant' }) @IsOptional() @IsIn(VOLUNTEER_STATUSES) status?: VolunteerStatus;
+  @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES, default: 'applicant' }) @Optional() @IsIn(VOLUNTEER_STATUSES) status?: VolunteerStatus;
 
   @ApiPropertyOptional({ type: [UnavailablePeriodDto], description: 'Replaces the list when given' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => UnavailablePeriodDto)
+  @Optional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => UnavailablePeriodDto)
   unavailablePeriods?: UnavailablePeriodDto[];
 }
 
-export class UpdateVolunteerDto extends PartialType(CreateVolunteerDto) {}
+export class UpdateVolunteerDto extends PartialType(CreateVolunteerDto, { skipNullProperties: false }) {}
 
 export class AvailabilityDto {
   @ApiProperty({ type: [SlotDto], example: [{ day: 'tue', part: 'afternoon' }, { day: 'thu', part: 'evening' }] })
@@ -117,18 +116,18 @@ export class CreateCredentialDto {
 }
 
 export class ListVolunteersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PROGRAMME_KINDS }) @IsOptional() @IsIn(PROGRAMME_KINDS) kind?: ProgrammeKind;
-  @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES }) @IsOptional() @IsIn(VOLUNTEER_STATUSES) status?: VolunteerStatus;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programmeId?: string;
+  @ApiPropertyOptional({ enum: PROGRAMME_KINDS }) @Optional() @IsIn(PROGRAMME_KINDS) kind?: ProgrammeKind;
+  @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES }) @Optional() @IsIn(VOLUNTEER_STATUSES) status?: VolunteerStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() programmeId?: string;
   @ApiPropertyOptional({ example: '2027-01-01', description: 'Volunteers with a credential expiring before this date (or expired)' })
-  @IsOptional() @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @Optional() @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/)
   credentialExpiringBefore?: string;
   @ApiPropertyOptional({ example: 52.09, description: 'With lon and km: only volunteers within km of this point, nearest first' })
-  @IsOptional() @Type(() => Number) @IsNumber() @IsLatitude()
+  @Optional() @Type(() => Number) @IsNumber() @IsLatitude()
   lat?: number;
-  @ApiPropertyOptional({ example: 5.12 }) @IsOptional() @Type(() => Number) @IsNumber() @IsLongitude() lon?: number;
-  @ApiPropertyOptional({ example: 10 }) @IsOptional() @Type(() => Number) @IsNumber() @Min(0.1) @Max(300) km?: number;
-  @ApiPropertyOptional({ description: 'Part of the name' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ example: 5.12 }) @Optional() @Type(() => Number) @IsNumber() @IsLongitude() lon?: number;
+  @ApiPropertyOptional({ example: 10 }) @Optional() @Type(() => Number) @IsNumber() @Min(0.1) @Max(300) km?: number;
+  @ApiPropertyOptional({ description: 'Part of the name' }) @Optional() @Transform(trim) @IsString() @MaxLength(100) q?: string;
 }
 
 export class CredentialDto {

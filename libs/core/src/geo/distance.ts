@@ -14,9 +14,15 @@ export function haversineKm(a: Coordinates, b: Coordinates): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** A box that contains every point within `km` of `center` (for an index prefilter before haversine). */
+/**
+ * A box that contains every point within `km` of `center` (for an index prefilter before haversine),
+ * on the same sphere as `haversineKm`: the widest longitude span of a circle is asin(sin(d) / cos(lat)).
+ */
 export function boundingBox(center: Coordinates, km: number): { minLat: number; maxLat: number; minLon: number; maxLon: number } {
-  const dLat = km / 111.32;
-  const dLon = km / (111.32 * Math.max(Math.cos(rad(center.lat)), 0.01));
-  return { minLat: center.lat - dLat, maxLat: center.lat + dLat, minLon: center.lon - dLon, maxLon: center.lon + dLon };
+  const angular = km / EARTH_RADIUS_KM;
+  const margin = 1e-9; // degrees (0.1 mm): floating-point rounding never puts an edge point outside
+  const dLat = (angular * 180) / Math.PI;
+  const ratio = Math.sin(angular) / Math.cos(rad(center.lat));
+  const dLon = ratio >= 1 ? 180 : (Math.asin(ratio) * 180) / Math.PI;
+  return { minLat: center.lat - dLat - margin, maxLat: center.lat + dLat + margin, minLon: center.lon - dLon - margin, maxLon: center.lon + dLon + margin };
 }

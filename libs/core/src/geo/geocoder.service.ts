@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { normalisePostcode } from '../domain/vocabulary';
+import { DUTCH_POSTCODE, normalisePostcode } from '../domain/vocabulary';
 import { AppError } from '../errors/app-errors';
 
 export interface GeocodedAddress {
@@ -41,7 +41,8 @@ export class GeocoderService {
   async resolve(postcode: string, houseNumber: string): Promise<GeocodedAddress | null> {
     const pc = normalisePostcode(postcode);
     const number = /^\d+/.exec(houseNumber.trim())?.[0];
-    if (!number) return null;
+    // Not an address PDOK could know; checking here also keeps stray query syntax out of `q`.
+    if (!DUTCH_POSTCODE.test(pc) || !number) return null;
     const key = `${pc}|${number}`;
     if (this.cache.has(key)) {
       const hit = this.cache.get(key) as GeocodedAddress | null;

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { ValidationFailedError } from '../errors/app-errors';
 
 export interface FieldError {
@@ -29,3 +30,10 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/**
+ * For fields that may be left out but not sent as null (their column cannot hold null): unlike
+ * `@IsOptional()`, a null still goes through the other validators and is refused with a 400.
+ * Keep `@IsOptional()` for fields where null means "clear it".
+ */
+export const Optional = () => ValidateIf((_, value) => value !== undefined);
