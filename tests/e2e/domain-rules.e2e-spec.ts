@@ -143,6 +143,13 @@ describe('Programmes, referral sources, volunteers and user links: the rules', (
       expect((await t.request('GET', '/api/volunteers?lat=52.09', { token: coordinator })).status).toBe(400);
     });
 
+    it('keep their coordinates when only the city is corrected', async () => {
+      const v = (await post('/api/volunteers', body())).body;
+      const moved = await patch(`/api/volunteers/${v.id}`, { city: 'Utrecht-Oost' });
+      expect(moved.status).toBe(200);
+      expect(moved.body.location).toMatchObject({ city: 'Utrecht-Oost', lat: 52.0907, lon: 5.1214 });
+    });
+
     it.each([
       [{ birthDate: '1958-13-01' }],
       [{ kinds: ['hospice'] }],

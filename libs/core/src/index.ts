@@ -19,3 +19,4 @@ export * from './geo/distance';
 export * from './geo/geocoder.service';
 export * from './geo/geo.module';
 export * from './geo/location.service';
+export * from './domain/amsterdam-time';

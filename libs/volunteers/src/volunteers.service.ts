@@ -133,7 +133,10 @@ export class VolunteersService {
     for (const [key, value] of Object.entries(fields)) if (!(LOCATION_FIELDS as readonly string[]).includes(key)) (patch as Record<string, unknown>)[key] = value;
     if (availability) patch.availabilityMask = slotsToMask(availability);
     if (LOCATION_FIELDS.some((key) => input[key] !== undefined)) {
-      const moved = { postcode: current.volunteer.postcode, houseNumber: current.volunteer.houseNumber, city: current.volunteer.city, lat: null, lon: null, ...pick(input, LOCATION_FIELDS) };
+      // A new postcode or house number is geocoded again; otherwise the stored coordinates stay.
+      const readdressed = input.postcode !== undefined || input.houseNumber !== undefined;
+      const { postcode, houseNumber, city, lat, lon } = current.volunteer;
+      const moved = { postcode, houseNumber, city, lat: readdressed ? null : lat, lon: readdressed ? null : lon, ...pick(input, LOCATION_FIELDS) };
       Object.assign(patch, await this.locations.resolve(moved));
     }
     if (input.status && input.status !== current.volunteer.status) {
@@ -147,7 +150,11 @@ export class VolunteersService {
       }
     }
     if (input.programmeIds) await this.checkProgrammes(actor, input.programmeIds);
-    this.checkAgeRange(patch.preferredClientAgeMin ?? current.volunteer.preferredClientAgeMin, patch.preferredClientAgeMax ?? current.volunteer.preferredClientAgeMax);
+    // A key sent as null clears the value: only an absent key keeps the current one.
+    this.checkAgeRange(
+      'preferredClientAgeMin' in patch ? (patch.preferredClientAgeMin ?? null) : current.volunteer.preferredClientAgeMin,
+      'preferredClientAgeMax' in patch ? (patch.preferredClientAgeMax ?? null) : current.volunteer.preferredClientAgeMax,
+    );
     return (await this.volunteers.update(actor.organisationId, id, patch, unavailablePeriods)) as VolunteerRecord;
   }
 
