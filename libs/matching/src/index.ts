@@ -1,3 +1,4 @@
 export * from './types';
 export * from './eligibility';
 export * from './score';
+export * from './assignment';
