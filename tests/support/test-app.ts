@@ -103,7 +103,9 @@ export class Given {
 
   /** A submitted buddy request for a new client in Utrecht. */
   async request(organisationId: string, input: Partial<SubmitRequestInput> & { programmeId: string; referralSourceId: string }): Promise<Request> {
-    return this.app.get(RequestsService).submit(this.actor(organisationId, Role.Coordinator), {
+    // Submitted by a real user of the organisation (the request records who submitted it).
+    const [user] = await this.app.get(getDataSourceToken()).query(`SELECT id FROM app_user WHERE organisation_id = $1 ORDER BY created_at LIMIT 1`, [organisationId]);
+    return this.app.get(RequestsService).submit({ ...this.actor(organisationId, Role.Coordinator), userId: user.id }, {
       desiredSlots: [{ day: 'tue', part: 'afternoon' }],
       startDate: '2027-01-04',
       referrerContact: { name: 'Sanne Visser', email: 's.visser@example.org', role: 'wijkverpleegkundige' },

@@ -6,6 +6,7 @@ import { AllExceptionsFilter, AppConfig, AppConfigModule, GeoModule, LoggingModu
 import { DatabaseModule } from '@app/database';
 import { AuditInterceptor, AuditModule } from '@app/audit';
 import { AccessGuard, BootstrapAdminService, IdentityModule } from '@app/identity';
+import { MatchingModule } from '@app/matching';
 import { ProgrammesModule } from '@app/programmes';
 import { ReferralsModule } from '@app/referrals';
 import { VolunteersModule } from '@app/volunteers';
@@ -19,6 +20,7 @@ import { RequestsController } from './controllers/requests.controller';
 import { VolunteersController } from './controllers/volunteers.controller';
 import { UsersController } from './controllers/users.controller';
 import { HealthController } from './health/health.controller';
+import { MatchingController } from './controllers/matching.controller';
 import { loginThrottlerOptions } from './throttling/login-throttler';
 
 export interface AppModuleOptions {
@@ -44,6 +46,7 @@ export class AppModule implements OnApplicationBootstrap {
         ProgrammesModule,
         ReferralsModule,
         VolunteersModule,
+        MatchingModule,
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: loginThrottlerOptions }),
         ...(options.withWorker ? [WorkerModule] : []),
@@ -58,6 +61,7 @@ export class AppModule implements OnApplicationBootstrap {
         ReferralSourcesController,
         VolunteersController,
         RequestsController,
+        MatchingController,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },

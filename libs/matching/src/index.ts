@@ -2,3 +2,6 @@ export * from './types';
 export * from './eligibility';
 export * from './score';
 export * from './assignment';
+export * from './candidate.repository';
+export * from './matching.service';
+export * from './matching.module';

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, Principal } from '@app/core';
+import { Audited } from '@app/audit';
+import { CurrentPrincipal, Role, Roles } from '@app/identity';
+import { MatchingService } from '@app/matching';
+import { CandidateListDto, CandidatesQueryDto, MatchDto, ProposeMatchDto } from '../dtos/matching.dto';
+
+@ApiTags('matching')
+@Controller('requests/:id')
+export class MatchingController {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Roles(Role.Coordinator)
+  @Get('candidates')
+  @Audited({ action: 'read', resourceType: 'request', clientId: (_, r) => (r as CandidateListDto | undefined)?.clientId })
+  @ApiOperation({ summary: 'The best eligible volunteers for a request, scored and explained' })
+  @ApiOkResponse({ type: CandidateListDto })
+  candidates(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() query: CandidatesQueryDto): Promise<CandidateListDto> {
+    return this.matching.rank(principal, id, query.limit, query.explain === 'excluded');
+  }
+
+  @Roles(Role.Coordinator)
+  @Post('matches')
+  @Audited({ action: 'create', resourceType: 'match', resourceId: (_, r) => (r as MatchDto | undefined)?.id, clientId: (_, r) => (r as MatchDto | undefined)?.clientId })
+  @ApiOperation({ summary: 'Propose a volunteer: the rules are checked again and the request becomes proposed' })
+  @ApiCreatedResponse({ type: MatchDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'A hard rule fails (details.rule says which), or the request is not triaged' })
+  async propose(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ProposeMatchDto): Promise<MatchDto> {
+    return MatchDto.from(await this.matching.propose(principal, id, body.volunteerId));
+  }
+}

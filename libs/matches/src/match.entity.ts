@@ -1,0 +1,73 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+export const MATCH_STATUSES = ['proposed', 'declined', 'withdrawn', 'active', 'ended'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+export interface MatchScoreComponent {
+  name: string;
+  points: number;
+  weight: number;
+  reason: string;
+}
+
+/** A client's request paired with a volunteer: proposed by a coordinator, then accepted or declined. */
+@Entity('match')
+@Index(['organisationId', 'status'])
+@Index(['volunteerId', 'status'])
+@Index(['requestId'])
+// One live proposal or match per request and volunteer.
+@Index('uq_match_live', ['requestId', 'volunteerId'], { unique: true, where: "(status = ANY (ARRAY['proposed'::text, 'active'::text]))" })
+@Check('chk_match_status', "(status = ANY (ARRAY['proposed'::text, 'declined'::text, 'withdrawn'::text, 'active'::text, 'ended'::text]))")
+export class Match {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @Column({ type: 'uuid' })
+  requestId: string;
+
+  @ManyToOne('Request', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'request_id' })
+  requestRef?: unknown;
+
+  @Column({ type: 'uuid' })
+  clientId: string;
+
+  @ManyToOne('Client', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'client_id' })
+  clientRef?: unknown;
+
+  @Column({ type: 'uuid' })
+  volunteerId: string;
+
+  @ManyToOne('Volunteer', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'volunteer_id' })
+  volunteerRef?: unknown;
+
+  @Column({ type: 'text', default: 'proposed' })
+  status: MatchStatus;
+
+  /** The score when proposed, 0–100, with its explained components. */
+  @Column({ type: 'double precision' })
+  score: number;
+
+  @Column({ type: 'jsonb', default: [] })
+  breakdown: MatchScoreComponent[];
+
+  @Column({ type: 'uuid', nullable: true })
+  proposedByUserId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  proposedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  endReason: string | null;
+}

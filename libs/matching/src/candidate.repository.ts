@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { boundingBox, CredentialType, DiagnosisGroup, maskOfInterval, ProgrammeKind, RequestStatus } from '@app/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { MatchVolunteer, ScoringWeights } from './types';
+
+export interface RequestForMatching {
+  id: string;
+  clientId: string;
+  status: RequestStatus;
+  kind: ProgrammeKind;
+  desiredMask: number;
+  startDate: string | null;
+  vigilWindowStart: Date | null;
+  vigilWindowEnd: Date | null;
+  lat: number;
+  lon: number;
+  preferences: { language?: string | null };
+  clientBirthDate: string;
+  diagnosisGroup: DiagnosisGroup;
+  requiredCredentials: CredentialType[];
+  programmeMaxDistanceKm: number;
+  weights: ScoringWeights;
+  excludedVolunteerIds: string[];
+  previousVolunteerIds: string[];
+}
+
+/** A volunteer as the core sees them, plus the name a coordinator needs to recognise them. */
+export type CandidateVolunteer = MatchVolunteer & { firstName: string; lastName: string };
+
+const HAVERSINE = `(2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(v.lat - $3) / 2), 2)
+  + cos(radians($3)) * cos(radians(v.lat)) * power(sin(radians(v.lon - $4) / 2), 2)))))`;
+
+const ageOn = (birthDate: string, day: string) => {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+};
+
+/** Every SQL query of the matcher. Volunteers come back in the shape the pure core checks and scores. */
+@Injectable()
+export class CandidateRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async loadRequest(organisationId: string, requestId: string): Promise<RequestForMatching | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.id, r.client_id, r.status, r.kind, r.desired_mask, r.start_date::text AS start_date, r.vigil_window_start, r.vigil_window_end,
+              r.lat, r.lon, r.preferences, c.birth_date::text AS client_birth_date, c.diagnosis_group,
+              p.required_credentials, p.max_distance_km, p.scoring_weights,
+              ARRAY(SELECT m.volunteer_id FROM match m WHERE m.client_id = r.client_id AND m.status = 'declined') AS excluded,
+              ARRAY(SELECT m.volunteer_id FROM match m WHERE m.client_id = r.client_id AND m.status IN ('active', 'ended')) AS previous
+         FROM request r JOIN client c ON c.id = r.client_id JOIN programme p ON p.id = r.programme_id
+        WHERE r.organisation_id = $1 AND r.id = $2`,
+      [organisationId, requestId],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      clientId: row.client_id,
+      status: row.status,
+      kind: row.kind,
+      desiredMask: row.desired_mask,
+      startDate: row.start_date,
+      vigilWindowStart: row.vigil_window_start,
+      vigilWindowEnd: row.vigil_window_end,
+      lat: row.lat,
+      lon: row.lon,
+      preferences: row.preferences ?? {},
+      clientBirthDate: row.client_birth_date,
+      diagnosisGroup: row.diagnosis_group,
+      requiredCredentials: row.required_credentials,
+      programmeMaxDistanceKm: row.max_distance_km,
+      weights: row.scoring_weights,
+      excludedVolunteerIds: row.excluded,
+      previousVolunteerIds: row.previous,
+    };
+  }
+
+  /**
+   * The SQL prefilter: active volunteers of the organisation who offer the kind, inside the bounding
+   * box (on the lat/lon index) and within both distance limits, free at a desired time (or for the
+   * whole vigil), below capacity, holding every required credential on the start date; nearest first.
+   */
+  async prefilter(organisationId: string, request: RequestForMatching, startDate: string, limit: number, manager?: EntityManager): Promise<CandidateVolunteer[]> {
+    const box = boundingBox(request, request.programmeMaxDistanceKm);
+    const vigil = request.vigilWindowStart && request.vigilWindowEnd ? maskOfInterval(request.vigilWindowStart, request.vigilWindowEnd) : null;
+    const required = [...new Set(['vog', ...request.requiredCredentials])];
+    const rows = await (manager ?? this.dataSource.manager).query(
+      `SELECT v.*, v.birth_date::text AS birth_date_text, ${HAVERSINE} AS distance_km,
+              (SELECT count(*)::int FROM match m WHERE m.volunteer_id = v.id AND m.status = 'active') AS active_clients
+         FROM volunteer v
+        WHERE v.organisation_id = $1 AND v.status = 'active' AND $2 = ANY(v.kinds)
+          AND v.lat BETWEEN $5 AND $6 AND v.lon BETWEEN $7 AND $8
+          AND ${vigil !== null ? '(v.availability_mask & $9) = $9' : '(v.availability_mask & $9) <> 0'}
+          AND ${HAVERSINE} <= least(v.max_travel_km, $10)
+          AND (SELECT count(*)::int FROM match m WHERE m.volunteer_id = v.id AND m.status = 'active') < v.max_concurrent_clients
+          AND (SELECT count(DISTINCT c.type)::int FROM credential c
+                WHERE c.volunteer_id = v.id AND c.type = ANY($11) AND c.issued_on <= $12::date
+                  AND (c.expires_on IS NULL OR c.expires_on >= $12::date)) = cardinality($11::text[])
+        ORDER BY distance_km
+        LIMIT $13`,
+      [organisationId, request.kind, request.lat, request.lon, box.minLat, box.maxLat, box.minLon, box.maxLon, vigil ?? request.desiredMask, request.programmeMaxDistanceKm, required, startDate, limit],
+    );
+    return this.withDetails(rows, startDate, manager);
+  }
+
+  /** Volunteers near the request whatever their state, for explaining who was excluded and why. */
+  async nearby(organisationId: string, request: RequestForMatching, startDate: string, limit: number): Promise<CandidateVolunteer[]> {
+    const box = boundingBox(request, request.programmeMaxDistanceKm * 1.5);
+    const rows = await this.dataSource.query(
+      `SELECT v.*, v.birth_date::text AS birth_date_text, ${HAVERSINE} AS distance_km,
+              (SELECT count(*)::int FROM match m WHERE m.volunteer_id = v.id AND m.status = 'active') AS active_clients
+         FROM volunteer v
+        WHERE v.organisation_id = $1 AND $2 = ANY(v.kinds) AND v.lat BETWEEN $5 AND $6 AND v.lon BETWEEN $7 AND $8
+        ORDER BY distance_km
+        LIMIT $9`,
+      [organisationId, request.kind, request.lat, request.lon, box.minLat, box.maxLat, box.minLon, box.maxLon, limit],
+    );
+    return this.withDetails(rows, startDate);
+  }
+
+  async findVolunteer(organisationId: string, request: RequestForMatching, volunteerId: string, startDate: string, manager?: EntityManager): Promise<CandidateVolunteer | null> {
+    const rows = await (manager ?? this.dataSource.manager).query(
+      `SELECT v.*, v.birth_date::text AS birth_date_text, ${HAVERSINE} AS distance_km,
+              (SELECT count(*)::int FROM match m WHERE m.volunteer_id = v.id AND m.status = 'active') AS active_clients
+         FROM volunteer v WHERE v.organisation_id = $1 AND v.id = $2`,
+      [organisationId, volunteerId, request.lat, request.lon],
+    );
+    return (await this.withDetails(rows, startDate, manager))[0] ?? null;
+  }
+
+  /** Credentials and absences of the short list in two queries. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows of the volunteer table
+  private async withDetails(rows: Array<Record<string, any>>, startDate: string, manager?: EntityManager): Promise<CandidateVolunteer[]> {
+    if (rows.length === 0) return [];
+    const db = manager ?? this.dataSource.manager;
+    const ids = rows.map((r) => r.id);
+    const [credentials, periods] = await Promise.all([
+      db.query(`SELECT volunteer_id, type, issued_on::text AS issued_on, expires_on::text AS expires_on FROM credential WHERE volunteer_id = ANY($1)`, [ids]),
+      db.query(`SELECT volunteer_id, starts_at, ends_at FROM unavailable_period WHERE volunteer_id = ANY($1)`, [ids]),
+    ]);
+    return rows.map((v) => ({
+      id: v.id,
+      status: v.status,
+      kinds: v.kinds,
+      credentials: credentials.filter((c: { volunteer_id: string }) => c.volunteer_id === v.id).map((c: Record<string, string>) => ({ type: c.type as CredentialType, issuedOn: c.issued_on, expiresOn: c.expires_on })),
+      activeClients: v.active_clients,
+      maxConcurrentClients: v.max_concurrent_clients,
+      location: { lat: v.lat, lon: v.lon },
+      maxTravelKm: v.max_travel_km,
+      availabilityMask: v.availability_mask,
+      unavailablePeriods: periods.filter((p: { volunteer_id: string }) => p.volunteer_id === v.id).map((p: { starts_at: Date; ends_at: Date }) => ({ startsAt: p.starts_at, endsAt: p.ends_at })),
+      languages: v.languages,
+      age: ageOn(v.birth_date_text, startDate),
+      livedExperienceDiagnoses: v.lived_experience_diagnoses,
+      experienceDiagnoses: v.experience_diagnoses,
+      preferredClientAgeMin: v.preferred_client_age_min,
+      preferredClientAgeMax: v.preferred_client_age_max,
+      firstName: v.first_name,
+      lastName: v.last_name,
+    }));
+  }
+}

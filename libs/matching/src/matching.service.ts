@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError, NotFoundError, Principal } from '@app/core';
+import { assertTransition } from '@app/referrals';
+import { Match } from '@app/matches';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { CandidateRepository, CandidateVolunteer, RequestForMatching } from './candidate.repository';
+import { checkEligibility } from './eligibility';
+import { scoreVolunteer } from './score';
+import { MatchRequest, RuleName, ScoreComponent } from './types';
+
+export interface RankedCandidate {
+  volunteerId: string;
+  firstName: string;
+  lastName: string;
+  score: number;
+  distanceKm: number;
+  components: ScoreComponent[];
+}
+
+export interface ExcludedVolunteer {
+  volunteerId: string;
+  firstName: string;
+  lastName: string;
+  distanceKm: number;
+  rule: RuleName;
+  reason: string;
+}
+
+export interface CandidateList {
+  requestId: string;
+  clientId: string;
+  candidates: RankedCandidate[];
+  excluded?: ExcludedVolunteer[];
+}
+
+/** How many prefiltered volunteers the core checks and scores before the top N is taken. */
+const SHORT_LIST = 400;
+const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The day credentials must be valid on: the start date, the vigil's first day, or today. */
+function startDateOf(request: RequestForMatching): string {
+  if (request.startDate) return request.startDate;
+  return amsterdamDay.format(request.vigilWindowStart ?? new Date());
+}
+
+function toMatchRequest(request: RequestForMatching, startDate: string): MatchRequest {
+  const [by, bm, bd] = request.clientBirthDate.split('-').map(Number);
+  const [y, m, d] = startDate.split('-').map(Number);
+  return {
+    id: request.id,
+    clientId: request.clientId,
+    kind: request.kind,
+    requiredCredentials: request.requiredCredentials,
+    programmeMaxDistanceKm: request.programmeMaxDistanceKm,
+    weights: request.weights,
+    startDate,
+    location: { lat: request.lat, lon: request.lon },
+    desiredMask: request.desiredMask,
+    vigilWindow: request.vigilWindowStart && request.vigilWindowEnd ? { start: request.vigilWindowStart, end: request.vigilWindowEnd } : null,
+    clientAge: y - by - (m < bm || (m === bm && d < bd) ? 1 : 0),
+    diagnosisGroup: request.diagnosisGroup,
+    requiredLanguage: request.preferences.language ?? null,
+    excludedVolunteerIds: new Set(request.excludedVolunteerIds),
+    previousVolunteerIds: new Set(request.previousVolunteerIds),
+  };
+}
+
+/**
+ * Ranking: SQL narrows the organisation's volunteers to a short list; the pure core applies every
+ * hard rule and scores what is left, with reasons. Proposing re-checks the same rules.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly candidates: CandidateRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  private async request(actor: Principal, requestId: string): Promise<RequestForMatching> {
+    const request = await this.candidates.loadRequest(actor.organisationId, requestId);
+    if (!request) throw new NotFoundError('Request', requestId);
+    return request;
+  }
+
+  async rank(actor: Principal, requestId: string, limit: number, explainExcluded: boolean): Promise<CandidateList> {
+    const request = await this.request(actor, requestId);
+    const startDate = startDateOf(request);
+    const core = toMatchRequest(request, startDate);
+    const shortList = await this.candidates.prefilter(actor.organisationId, request, startDate, SHORT_LIST);
+    const ranked: RankedCandidate[] = [];
+    for (const volunteer of shortList) {
+      const eligibility = checkEligibility(core, volunteer);
+      if (!eligibility.eligible) continue; // e.g. declined before, or away during the vigil
+      const score = scoreVolunteer(core, volunteer, eligibility.distanceKm);
+      ranked.push({ ...this.who(volunteer), score: score.total, distanceKm: round(eligibility.distanceKm), components: score.components });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.distanceKm - b.distanceKm || a.volunteerId.localeCompare(b.volunteerId));
+    const result: CandidateList = { requestId, clientId: request.clientId, candidates: ranked.slice(0, limit) };
+    if (explainExcluded) {
+      const nearby = await this.candidates.nearby(actor.organisationId, request, startDate, limit * 3);
+      result.excluded = nearby
+        .map((volunteer) => ({ volunteer, eligibility: checkEligibility(core, volunteer) }))
+        .filter(({ eligibility }) => !eligibility.eligible)
+        .slice(0, limit)
+        .map(({ volunteer, eligibility }) => {
+          const failed = eligibility as Extract<typeof eligibility, { eligible: false }>;
+          return { ...this.who(volunteer), distanceKm: round(failed.distanceKm), rule: failed.rule, reason: failed.reason };
+        });
+    }
+    return result;
+  }
+
+  /** A coordinator proposes a volunteer: the rules are checked again, then match and status change in one transaction. */
+  async propose(actor: Principal, requestId: string, volunteerId: string): Promise<Match> {
+    const request = await this.request(actor, requestId);
+    const startDate = startDateOf(request);
+    const core = toMatchRequest(request, startDate);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [locked] = await manager.query(`SELECT status FROM request WHERE id = $1 AND organisation_id = $2 FOR UPDATE`, [requestId, actor.organisationId]);
+        assertTransition(locked.status, 'proposed');
+        const volunteer = await this.candidates.findVolunteer(actor.organisationId, request, volunteerId, startDate, manager);
+        if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+        const eligibility = checkEligibility(core, volunteer);
+        if (!eligibility.eligible) {
+          throw new ConflictError('not_eligible', `${volunteer.firstName} ${volunteer.lastName} cannot be proposed: ${eligibility.reason}`, { rule: eligibility.rule });
+        }
+        const score = scoreVolunteer(core, volunteer, eligibility.distanceKm);
+        const match = await manager.getRepository(Match).save({
+          organisationId: actor.organisationId,
+          requestId,
+          clientId: request.clientId,
+          volunteerId,
+          status: 'proposed' as const,
+          score: score.total,
+          breakdown: score.components,
+          proposedByUserId: actor.userId,
+        });
+        await manager.query(`UPDATE request SET status = 'proposed', status_reason = NULL, proposed_at = now(), updated_at = now() WHERE id = $1`, [requestId]);
+        return match;
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
+        throw new ConflictError('already_proposed', 'This volunteer is already proposed for this request');
+      }
+      throw error;
+    }
+  }
+
+  private who(volunteer: CandidateVolunteer) {
+    return { volunteerId: volunteer.id, firstName: volunteer.firstName, lastName: volunteer.lastName };
+  }
+}
+
+const round = (km: number) => Math.round(km * 10) / 10;
+
