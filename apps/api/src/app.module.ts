@@ -20,6 +20,7 @@ import { RequestsController } from './controllers/requests.controller';
 import { VolunteersController } from './controllers/volunteers.controller';
 import { UsersController } from './controllers/users.controller';
 import { HealthController } from './health/health.controller';
+import { AssignmentController } from './controllers/assignment.controller';
 import { MatchingController } from './controllers/matching.controller';
 import { loginThrottlerOptions } from './throttling/login-throttler';
 
@@ -62,6 +63,7 @@ export class AppModule implements OnApplicationBootstrap {
         VolunteersController,
         RequestsController,
         MatchingController,
+        AssignmentController,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },

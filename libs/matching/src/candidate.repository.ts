@@ -76,6 +76,19 @@ export class CandidateRepository {
     };
   }
 
+  /** Triaged requests of the organisation, optionally of one programme or from a given list (unknown ids are left out). */
+  async triagedRequestIds(organisationId: string, programmeId?: string, requestIds?: string[]): Promise<string[]> {
+    const rows = await this.dataSource.query(
+      `SELECT id FROM request
+        WHERE organisation_id = $1 AND status = 'triaged'
+          AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::uuid[] IS NULL OR id = ANY($3))
+        ORDER BY triaged_at, id
+        LIMIT 5000`,
+      [organisationId, programmeId ?? null, requestIds ?? null],
+    );
+    return rows.map((r: { id: string }) => r.id);
+  }
+
   /**
    * The SQL prefilter: active volunteers of the organisation who offer the kind, inside the bounding
    * box (on the lat/lon index) and within both distance limits, free at a desired time (or for the

@@ -5,6 +5,7 @@ import { assertTransition } from '@app/referrals';
 import { Match } from '@app/matches';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { CandidateRepository, CandidateVolunteer, RequestForMatching } from './candidate.repository';
+import { AssignmentEdge, solveAssignment } from './assignment';
 import { checkEligibility } from './eligibility';
 import { scoreVolunteer } from './score';
 import { MatchRequest, RuleName, ScoreComponent } from './types';
@@ -36,6 +37,27 @@ export interface CandidateList {
 
 /** How many prefiltered volunteers the core checks and scores before the top N is taken. */
 const SHORT_LIST = 400;
+/** Candidates per request in a batch assignment. */
+const ASSIGN_CANDIDATES = 50;
+
+export interface AssignInput {
+  programmeId?: string;
+  requestIds?: string[];
+  dryRun: boolean;
+}
+
+export interface Proposal extends RankedCandidate {
+  requestId: string;
+  clientId: string;
+  matchId?: string;
+}
+
+export interface AssignOutcome {
+  dryRun: boolean;
+  total: number;
+  proposals: Proposal[];
+  unassigned: Array<{ requestId: string; reason: string }>;
+}
 const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The day credentials must be valid on: the start date, the vigil's first day, or today. */
@@ -146,6 +168,80 @@ export class MatchingService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Proposals for many triaged requests at once: the assignment with the highest total score under
+   * every volunteer's remaining capacity (optimal, not greedy). With dryRun nothing is stored.
+   */
+  async assign(actor: Principal, input: AssignInput): Promise<AssignOutcome> {
+    const ids = await this.candidates.triagedRequestIds(actor.organisationId, input.programmeId, input.requestIds);
+    const requests: Array<{ request: RequestForMatching; candidates: Array<RankedCandidate & { capacity: number }> }> = [];
+    for (const id of ids) {
+      const request = (await this.candidates.loadRequest(actor.organisationId, id)) as RequestForMatching;
+      const startDate = startDateOf(request);
+      const core = toMatchRequest(request, startDate);
+      const scored = [];
+      for (const volunteer of await this.candidates.prefilter(actor.organisationId, request, startDate, SHORT_LIST)) {
+        const eligibility = checkEligibility(core, volunteer);
+        if (!eligibility.eligible) continue;
+        const score = scoreVolunteer(core, volunteer, eligibility.distanceKm);
+        scored.push({ ...this.who(volunteer), score: score.total, distanceKm: round(eligibility.distanceKm), components: score.components, capacity: volunteer.maxConcurrentClients - volunteer.activeClients });
+      }
+      scored.sort((a, b) => b.score - a.score);
+      requests.push({ request, candidates: scored.slice(0, ASSIGN_CANDIDATES) });
+    }
+
+    const volunteerIndex = new Map<string, number>();
+    const capacities: number[] = [];
+    const edges: AssignmentEdge[] = [];
+    requests.forEach(({ candidates }, r) => {
+      for (const c of candidates) {
+        if (!volunteerIndex.has(c.volunteerId)) {
+          volunteerIndex.set(c.volunteerId, capacities.length);
+          capacities.push(c.capacity);
+        }
+        edges.push({ request: r, volunteer: volunteerIndex.get(c.volunteerId) as number, score: c.score });
+      }
+    });
+    const solution = solveAssignment({ requests: requests.length, capacities, edges });
+
+    const proposals: Proposal[] = [];
+    const unassigned: AssignOutcome['unassigned'] = [];
+    requests.forEach(({ request, candidates }, r) => {
+      const e = solution.choice[r];
+      if (e === -1) {
+        unassigned.push({
+          requestId: request.id,
+          reason: candidates.length === 0 ? 'No eligible volunteer' : 'Its eligible volunteers are needed where they score higher',
+        });
+        return;
+      }
+      const chosen = candidates.find((c) => volunteerIndex.get(c.volunteerId) === edges[e].volunteer) as RankedCandidate;
+      proposals.push({ ...chosen, requestId: request.id, clientId: request.clientId });
+    });
+
+    if (!input.dryRun && proposals.length > 0) {
+      await this.dataSource.transaction(async (manager) => {
+        for (const proposal of proposals) {
+          const [locked] = await manager.query(`SELECT status FROM request WHERE id = $1 FOR UPDATE`, [proposal.requestId]);
+          assertTransition(locked.status, 'proposed'); // a request changed meanwhile: nothing is stored
+          const match = await manager.getRepository(Match).save({
+            organisationId: actor.organisationId,
+            requestId: proposal.requestId,
+            clientId: proposal.clientId,
+            volunteerId: proposal.volunteerId,
+            status: 'proposed' as const,
+            score: proposal.score,
+            breakdown: proposal.components,
+            proposedByUserId: actor.userId,
+          });
+          proposal.matchId = match.id;
+          await manager.query(`UPDATE request SET status = 'proposed', status_reason = NULL, proposed_at = now(), updated_at = now() WHERE id = $1`, [proposal.requestId]);
+        }
+      });
+    }
+    return { dryRun: input.dryRun, total: Math.round(solution.total * 10) / 10, proposals, unassigned };
   }
 
   private who(volunteer: CandidateVolunteer) {

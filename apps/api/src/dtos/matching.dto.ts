@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { Optional } from '@app/core';
 import { Match, MATCH_STATUSES, MatchStatus } from '@app/matches';
 
@@ -63,4 +63,36 @@ export class MatchDto {
   static from(m: Match): MatchDto {
     return { id: m.id, requestId: m.requestId, clientId: m.clientId, volunteerId: m.volunteerId, status: m.status, score: m.score, breakdown: m.breakdown, proposedAt: m.proposedAt };
   }
+}
+
+export class AssignDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this programme's triaged requests" })
+  @Optional() @IsUUID()
+  programmeId?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only these requests (those not triaged are left out)' })
+  @Optional() @IsArray() @ArrayMaxSize(5000) @IsUUID('all', { each: true })
+  requestIds?: string[];
+
+  @ApiPropertyOptional({ default: false, example: true, description: 'Compute and return the proposals without storing anything' })
+  @Optional() @IsBoolean()
+  dryRun: boolean = false;
+}
+
+export class ProposalDto extends CandidateDto {
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The stored proposed match (not with dryRun)' }) matchId?: string;
+}
+
+export class UnassignedDto {
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ example: 'No eligible volunteer' }) reason: string;
+}
+
+export class AssignOutcomeDto {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ example: 1734.5, description: 'Sum of the proposals’ scores: the highest possible' }) total: number;
+  @ApiProperty({ type: [ProposalDto] }) proposals: ProposalDto[];
+  @ApiProperty({ type: [UnassignedDto] }) unassigned: UnassignedDto[];
 }
