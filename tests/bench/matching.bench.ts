@@ -1,4 +1,3 @@
-/* eslint-disable no-console -- a benchmark prints its figures */
 // npm run bench: seeds 100,000 volunteers and 2,000 requests into a fresh database, then measures the
 // candidates endpoint over HTTP and its bare SQL prefilter on the same random requests, and the
 // assignment solver on 2,000 requests × 20,000 volunteers × 50 candidates against greedy.
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   try {
     const coordinator = seeded.logins.find((l) => l.role === 'coordinator')?.email;
-    const login = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: coordinator, password: seeded.password }) })).json();
+    const login = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: coordinator, password: seeded.password }) })).json() as { accessToken: string };
     const headers = { authorization: `Bearer ${login.accessToken}` };
     const db = new Client({ connectionString: url });
     await db.connect();
@@ -82,7 +81,7 @@ async function main(): Promise<void> {
     for (const id of sample) {
       const t = now();
       const response = await fetch(`${base}/api/requests/${id}/candidates?limit=20`, { headers });
-      const body = await response.json();
+      const body = (await response.json()) as { candidates: unknown[] };
       endpoint.push(now() - t);
       if (response.status !== 200) throw new Error(`candidates answered ${response.status}`);
       if (body.candidates.length === 0) empty++;
