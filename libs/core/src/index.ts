@@ -20,3 +20,4 @@ export * from './geo/geocoder.service';
 export * from './geo/geo.module';
 export * from './geo/location.service';
 export * from './domain/amsterdam-time';
+export * from './domain/dates';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { boundingBox, CredentialType, DiagnosisGroup, maskOfInterval, ProgrammeKind, RequestStatus } from '@app/core';
+import { ageOn, boundingBox, CredentialType, DiagnosisGroup, haversineSql, maskOfInterval, ProgrammeKind, RequestStatus } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatchVolunteer, ScoringWeights } from './types';
 
@@ -28,14 +28,7 @@ export interface RequestForMatching {
 /** A volunteer as the core sees them, plus the name a coordinator needs to recognise them. */
 export type CandidateVolunteer = MatchVolunteer & { firstName: string; lastName: string };
 
-const HAVERSINE = `(2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(v.lat - $3) / 2), 2)
-  + cos(radians($3)) * cos(radians(v.lat)) * power(sin(radians(v.lon - $4) / 2), 2)))))`;
-
-const ageOn = (birthDate: string, day: string) => {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-};
+const HAVERSINE = haversineSql('$3', '$4');
 
 /** Every SQL query of the matcher. Volunteers come back in the shape the pure core checks and scores. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError, Principal } from '@app/core';
+import { ageOn, ConflictError, NotFoundError, Principal } from '@app/core';
 import { assertTransition } from '@app/referrals';
 import { Match } from '@app/matches';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -67,8 +67,6 @@ function startDateOf(request: RequestForMatching): string {
 }
 
 function toMatchRequest(request: RequestForMatching, startDate: string): MatchRequest {
-  const [by, bm, bd] = request.clientBirthDate.split('-').map(Number);
-  const [y, m, d] = startDate.split('-').map(Number);
   return {
     id: request.id,
     clientId: request.clientId,
@@ -80,7 +78,7 @@ function toMatchRequest(request: RequestForMatching, startDate: string): MatchRe
     location: { lat: request.lat, lon: request.lon },
     desiredMask: request.desiredMask,
     vigilWindow: request.vigilWindowStart && request.vigilWindowEnd ? { start: request.vigilWindowStart, end: request.vigilWindowEnd } : null,
-    clientAge: y - by - (m < bm || (m === bm && d < bd) ? 1 : 0),
+    clientAge: ageOn(request.clientBirthDate, startDate),
     diagnosisGroup: request.diagnosisGroup,
     requiredLanguage: request.preferences.language ?? null,
     excludedVolunteerIds: new Set(request.excludedVolunteerIds),

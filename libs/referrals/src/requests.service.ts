@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
+  ageOn,
   AppError,
   ConsentGiver,
   DiagnosisGroup,
@@ -75,13 +76,6 @@ const EDITABLE_BY_COORDINATOR: readonly RequestStatus[] = ['submitted', 'needs_i
 
 function unprocessable(code: string, message: string, details?: unknown): AppError {
   return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, details);
-}
-
-/** Age in whole years on a date (both `YYYY-MM-DD`). */
-export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = on.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 /**

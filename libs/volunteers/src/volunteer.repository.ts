@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { boundingBox, Coordinates, ProgrammeKind, VolunteerStatus } from '@app/core';
+import { boundingBox, Coordinates, haversineSql, ProgrammeKind, VolunteerStatus } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Credential } from './credential.entity';
 import { UnavailablePeriod } from './unavailable-period.entity';
@@ -34,9 +34,7 @@ export interface VolunteerRecord {
   distanceKm?: number;
 }
 
-const HAVERSINE_KM = `(2 * 6371.0088 * asin(least(1, sqrt(
-  power(sin(radians(v.lat - :lat) / 2), 2) +
-  cos(radians(:lat)) * cos(radians(v.lat)) * power(sin(radians(v.lon - :lon) / 2), 2)))))`;
+const HAVERSINE_KM = haversineSql(':lat', ':lon');
 
 @Injectable()
 export class VolunteerRepository {

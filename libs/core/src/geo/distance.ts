@@ -26,3 +26,12 @@ export function boundingBox(center: Coordinates, km: number): { minLat: number; 
   const dLon = ratio >= 1 ? 180 : (Math.asin(ratio) * 180) / Math.PI;
   return { minLat: center.lat - dLat - margin, maxLat: center.lat + dLat + margin, minLon: center.lon - dLon - margin, maxLon: center.lon + dLon + margin };
 }
+
+/**
+ * The same great-circle distance in SQL, for a table alias `v` with `lat`/`lon` columns and the
+ * point's coordinates as query parameters (e.g. `haversineSql('$3', '$4')`).
+ */
+export function haversineSql(latParam: string, lonParam: string, alias = 'v'): string {
+  return `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(${alias}.lat - ${latParam}) / 2), 2)
+    + cos(radians(${latParam})) * cos(radians(${alias}.lat)) * power(sin(radians(${alias}.lon - ${lonParam}) / 2), 2)))))`;
+}
