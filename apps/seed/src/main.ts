@@ -1,15 +1,39 @@
-/* eslint-disable no-console -- a command-line tool: its output is for the person running it */
+/* eslint-disable no-console -- a command-line tool: the summary goes to stdout, progress to stderr */
 import 'reflect-metadata';
+import { LoggerService } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '@app/database';
-import { bootLogger } from '@app/core';
 import { seed } from './seed';
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/volunteer_match';
 
 const USAGE = `Usage: npm run seed -- [--volunteers N] [--requests M] [--organisation NAME] [--seed S]
 
-Creates a demo organisation with programmes of every kind, referral sources of every type, users for
-every role, N volunteers and M open requests spread over real Dutch places. DATABASE_URL picks the
-database (default postgres://postgres@127.0.0.1:5432/volunteer_match); it is created and migrated first.`;
+Creates a demo organisation: programmes of every kind, referral sources of every type, users of every
+role, N volunteers (with credentials and absences) and M open requests (each with its client), spread
+over real Dutch places. The same --seed gives the same people; every run makes a new organisation.
+
+  --volunteers N       volunteers to create (default 200)
+  --requests M         open requests to create, one client each (default 50)
+  --organisation NAME  the organisation's name (default "Demo hospice")
+  --seed S             seed of the generated data (default 1)
+  --help               print this text
+
+DATABASE_URL picks the database (default ${DEFAULT_DATABASE_URL});
+it is created and migrated first when needed. Progress goes to stderr, the summary and logins to stdout.`;
+
+/** Migration messages go to stderr, so stdout carries only the summary. */
+const stderrLogger: LoggerService = {
+  log: (message: unknown) => console.error(String(message)),
+  warn: (message: unknown) => console.error(String(message)),
+  error: (message: unknown) => console.error(String(message)),
+};
+
+function count(name: string, raw: string, max: number): number {
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < 0 || n > max) throw new Error(`--${name} must be a whole number from 0 to ${max} (got "${raw}")`);
+  return n;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,34 +42,35 @@ async function main(): Promise<void> {
       requests: { type: 'string', default: '50' },
       organisation: { type: 'string', default: 'Demo hospice' },
       seed: { type: 'string', default: '1' },
-      help: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  const count = (name: string, raw: string, max: number) => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`--${name} must be a whole number from 0 to ${max}`);
-    return n;
-  };
+  const organisation = values.organisation.trim();
+  if (!organisation) throw new Error('--organisation must not be empty');
   const options = {
-    databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/volunteer_match',
-    volunteers: count('volunteers', values.volunteers as string, 2_000_000),
-    requests: count('requests', values.requests as string, 500_000),
-    organisation: values.organisation as string,
-    seed: count('seed', values.seed as string, 2 ** 31),
+    databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    volunteers: count('volunteers', values.volunteers, 2_000_000),
+    requests: count('requests', values.requests, 1_000_000),
+    organisation,
+    seed: count('seed', values.seed, 2 ** 32 - 1),
   };
-  await prepareDatabase(options.databaseUrl, bootLogger('Database'));
+  const started = Date.now();
+  await prepareDatabase(options.databaseUrl, stderrLogger);
   const result = await seed(options, (line) => console.error(line));
-  console.log(`\nSeeded "${options.organisation}" (${result.organisationId}) in ${result.seconds.toFixed(1)} s:`);
-  for (const [what, n] of Object.entries(result.counts)) console.log(`  ${what.padEnd(16)} ${n}`);
-  console.log(`\nLogins (password: ${result.password}):`);
-  for (const login of result.logins) console.log(`  ${login.role.padEnd(12)} ${login.email}`);
+
+  const database = decodeURIComponent(new URL(options.databaseUrl).pathname.slice(1));
+  console.log(`Seeded "${options.organisation}" (organisation ${result.organisationId}) into ${database} with --seed ${options.seed}`);
+  console.log(`in ${result.seconds.toFixed(1)} s (${((Date.now() - started) / 1000).toFixed(1)} s with database preparation):`);
+  for (const [what, n] of Object.entries(result.counts)) console.log(`  ${what.padEnd(20)} ${n.toLocaleString('en-GB')}`);
+  console.log('\nLogins (one per role; every user of this organisation has the same password):');
+  for (const login of result.logins) console.log(`  ${login.role.padEnd(12)} ${login.email.padEnd(44)} ${result.password}   (${login.name})`);
 }
 
 main().catch((error: Error) => {
-  console.error(error.message);
+  console.error(`seed failed: ${error.message}`);
   process.exit(1);
 });
