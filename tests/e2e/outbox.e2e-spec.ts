@@ -7,7 +7,6 @@ import {
   HandlesJob,
   JobDispatcher,
   JobName,
-  JobsModule,
   NotificationRepository,
   OutboxModule,
   OutboxRelayService,
@@ -16,12 +15,13 @@ import {
   Queues,
 } from '@app/followups';
 import { Role } from '@app/identity';
+import { JobHandlersModule } from '../../apps/worker/src/job-handlers.module';
 import { Job } from 'bullmq';
 import { clearRedis, PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 /** The worker's parts without its loops, so each step can be driven by hand. */
 async function workerParts(): Promise<TestingModule> {
-  const module = await Test.createTestingModule({ imports: [AppConfigModule, DatabaseModule, RedisModule, JobsModule] }).compile();
+  const module = await Test.createTestingModule({ imports: [AppConfigModule, DatabaseModule, RedisModule, JobHandlersModule] }).compile();
   await module.init();
   return module;
 }
@@ -181,7 +181,7 @@ describe('The job handler check at startup', () => {
 
   it('refuses to start when a job has two handlers', async () => {
     const start = Test.createTestingModule({
-      imports: [AppConfigModule, DatabaseModule, RedisModule, JobsModule],
+      imports: [AppConfigModule, DatabaseModule, RedisModule, JobHandlersModule],
       providers: [SecondUserCreatedHandler],
     })
       .compile()

@@ -6,6 +6,7 @@ import { AllExceptionsFilter, AppConfig, AppConfigModule, GeoModule, LoggingModu
 import { DatabaseModule } from '@app/database';
 import { AuditInterceptor, AuditModule } from '@app/audit';
 import { AccessGuard, BootstrapAdminService, IdentityModule } from '@app/identity';
+import { MatchesModule } from '@app/matches';
 import { MatchingModule } from '@app/matching';
 import { ProgrammesModule } from '@app/programmes';
 import { ReferralsModule } from '@app/referrals';
@@ -22,6 +23,10 @@ import { UsersController } from './controllers/users.controller';
 import { HealthController } from './health/health.controller';
 import { AssignmentController } from './controllers/assignment.controller';
 import { MatchingController } from './controllers/matching.controller';
+import { CalendarController } from './controllers/calendar.controller';
+import { MatchesController } from './controllers/matches.controller';
+import { OffersController, VigilAlertsController } from './controllers/offers.controller';
+import { VisitsController } from './controllers/visits.controller';
 import { loginThrottlerOptions } from './throttling/login-throttler';
 
 export interface AppModuleOptions {
@@ -48,6 +53,7 @@ export class AppModule implements OnApplicationBootstrap {
         ReferralsModule,
         VolunteersModule,
         MatchingModule,
+        MatchesModule,
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: loginThrottlerOptions }),
         ...(options.withWorker ? [WorkerModule] : []),
@@ -64,6 +70,11 @@ export class AppModule implements OnApplicationBootstrap {
         RequestsController,
         MatchingController,
         AssignmentController,
+        MatchesController,
+        VisitsController,
+        OffersController,
+        VigilAlertsController,
+        CalendarController,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { JobsModule } from '@app/followups';
-import { NotificationsProcessor } from './notifications.processor';
+import { JobHandlersModule } from './job-handlers.module';
+import { QUEUE_PROCESSORS } from './queue.processors';
 import { OutboxRelayLoop } from './outbox-relay.loop';
 
 /**
@@ -8,7 +8,7 @@ import { OutboxRelayLoop } from './outbox-relay.loop';
  * own process, and by the API process when WORKER_IN_PROCESS=true (`npm start`).
  */
 @Module({
-  imports: [JobsModule],
-  providers: [OutboxRelayLoop, NotificationsProcessor],
+  imports: [JobHandlersModule],
+  providers: [OutboxRelayLoop, ...QUEUE_PROCESSORS],
 })
 export class WorkerModule {}

@@ -1,3 +1,4 @@
+import type { DeclineReason, EndReason } from './match-reasons';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export const MATCH_STATUSES = ['proposed', 'declined', 'withdrawn', 'active', 'ended'] as const;
@@ -15,8 +16,9 @@ export interface MatchScoreComponent {
 @Index(['organisationId', 'status'])
 @Index(['volunteerId', 'status'])
 @Index(['requestId'])
-// One live proposal or match per request and volunteer.
+// One live proposal or match per request and volunteer, and one active match per request.
 @Index('uq_match_live', ['requestId', 'volunteerId'], { unique: true, where: "(status = ANY (ARRAY['proposed'::text, 'active'::text]))" })
+@Index('uq_match_active_request', ['requestId'], { unique: true, where: "(status = 'active'::text)" })
 @Check('chk_match_status', "(status = ANY (ARRAY['proposed'::text, 'declined'::text, 'withdrawn'::text, 'active'::text, 'ended'::text]))")
 export class Match {
   @PrimaryGeneratedColumn('uuid')
@@ -68,6 +70,20 @@ export class Match {
   @Column({ type: 'timestamptz', nullable: true })
   endedAt: Date | null;
 
+  /** When the volunteer accepted or declined, or the coordinator withdrew the proposal. */
+  @Column({ type: 'timestamptz', nullable: true })
+  respondedAt: Date | null;
+
   @Column({ type: 'text', nullable: true })
-  endReason: string | null;
+  declineReason: DeclineReason | null;
+
+  @Column({ type: 'text', nullable: true })
+  endReason: EndReason | null;
+
+  /** The volunteer's words when declining, or the coordinator's when withdrawing or ending. */
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  endedByUserId: string | null;
 }

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '@app/followups';
+import { ReferralsModule } from '@app/referrals';
 import { CandidateRepository } from './candidate.repository';
 import { MatchingService } from './matching.service';
+import { VigilWaveHandler } from './vigil-wave.handler';
 
 @Module({
-  providers: [CandidateRepository, MatchingService],
+  imports: [ReferralsModule, OutboxModule],
+  providers: [CandidateRepository, MatchingService, VigilWaveHandler],
   exports: [MatchingService],
 })
 export class MatchingModule {}

@@ -103,21 +103,37 @@ export class MatchingService {
     return request;
   }
 
-  async rank(actor: Principal, requestId: string, limit: number, explainExcluded: boolean): Promise<CandidateList> {
-    const request = await this.request(actor, requestId);
+  /** Every eligible volunteer of the short list, best first, with free capacity (used by rank, assign and the vigil waves). */
+  async eligible(organisationId: string, request: RequestForMatching): Promise<Array<RankedCandidate & { capacity: number }>> {
     const startDate = startDateOf(request);
     const core = toMatchRequest(request, startDate);
-    const shortList = await this.candidates.prefilter(actor.organisationId, request, startDate, SHORT_LIST);
-    const ranked: RankedCandidate[] = [];
-    for (const volunteer of shortList) {
+    const ranked = [];
+    for (const volunteer of await this.candidates.prefilter(organisationId, request, startDate, SHORT_LIST)) {
       const eligibility = checkEligibility(core, volunteer);
       if (!eligibility.eligible) continue; // e.g. declined before, or away during the vigil
       const score = scoreVolunteer(core, volunteer, eligibility.distanceKm);
-      ranked.push({ ...this.who(volunteer), score: score.total, distanceKm: round(eligibility.distanceKm), components: score.components });
+      ranked.push({
+        ...this.who(volunteer),
+        score: score.total,
+        distanceKm: round(eligibility.distanceKm),
+        components: score.components,
+        capacity: volunteer.maxConcurrentClients - volunteer.activeClients,
+      });
     }
-    ranked.sort((a, b) => b.score - a.score || a.distanceKm - b.distanceKm || a.volunteerId.localeCompare(b.volunteerId));
+    return ranked.sort((a, b) => b.score - a.score || a.distanceKm - b.distanceKm || a.volunteerId.localeCompare(b.volunteerId));
+  }
+
+  async loadRequest(organisationId: string, requestId: string): Promise<RequestForMatching | null> {
+    return this.candidates.loadRequest(organisationId, requestId);
+  }
+
+  async rank(actor: Principal, requestId: string, limit: number, explainExcluded: boolean): Promise<CandidateList> {
+    const request = await this.request(actor, requestId);
+    const ranked = (await this.eligible(actor.organisationId, request)).map(({ capacity: _capacity, ...candidate }) => candidate);
     const result: CandidateList = { requestId, clientId: request.clientId, candidates: ranked.slice(0, limit) };
     if (explainExcluded) {
+      const startDate = startDateOf(request);
+      const core = toMatchRequest(request, startDate);
       const nearby = await this.candidates.nearby(actor.organisationId, request, startDate, limit * 3);
       result.excluded = nearby
         .map((volunteer) => ({ volunteer, eligibility: checkEligibility(core, volunteer) }))
@@ -177,17 +193,7 @@ export class MatchingService {
     const requests: Array<{ request: RequestForMatching; candidates: Array<RankedCandidate & { capacity: number }> }> = [];
     for (const id of ids) {
       const request = (await this.candidates.loadRequest(actor.organisationId, id)) as RequestForMatching;
-      const startDate = startDateOf(request);
-      const core = toMatchRequest(request, startDate);
-      const scored = [];
-      for (const volunteer of await this.candidates.prefilter(actor.organisationId, request, startDate, SHORT_LIST)) {
-        const eligibility = checkEligibility(core, volunteer);
-        if (!eligibility.eligible) continue;
-        const score = scoreVolunteer(core, volunteer, eligibility.distanceKm);
-        scored.push({ ...this.who(volunteer), score: score.total, distanceKm: round(eligibility.distanceKm), components: score.components, capacity: volunteer.maxConcurrentClients - volunteer.activeClients });
-      }
-      scored.sort((a, b) => b.score - a.score);
-      requests.push({ request, candidates: scored.slice(0, ASSIGN_CANDIDATES) });
+      requests.push({ request, candidates: (await this.eligible(actor.organisationId, request)).slice(0, ASSIGN_CANDIDATES) });
     }
 
     const volunteerIndex = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LocationService } from '@app/core';
+import { OutboxModule } from '@app/followups';
 import { ProgrammesModule } from '@app/programmes';
 import { ReferralSourceRepository } from './referral-source.repository';
 import { ReferralSourcesService } from './referral-sources.service';
@@ -7,8 +8,8 @@ import { RequestRepository } from './request.repository';
 import { RequestsService } from './requests.service';
 
 @Module({
-  imports: [ProgrammesModule],
+  imports: [ProgrammesModule, OutboxModule],
   providers: [ReferralSourceRepository, ReferralSourcesService, RequestRepository, RequestsService, LocationService],
-  exports: [ReferralSourcesService, RequestsService, ReferralSourceRepository],
+  exports: [ReferralSourcesService, RequestsService, ReferralSourceRepository, RequestRepository],
 })
 export class ReferralsModule {}

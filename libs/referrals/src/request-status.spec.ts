@@ -9,6 +9,7 @@ describe('The request status machine', () => {
     ['needs_info', 'submitted'],
     ['needs_info', 'triaged'],
     ['triaged', 'proposed'],
+    ['triaged', 'matched'], // a vigil offer accepted
     ['proposed', 'matched'],
     ['proposed', 'triaged'],
     ['matched', 'closed'],
@@ -21,7 +22,7 @@ describe('The request status machine', () => {
   it.each([
     ['submitted', 'matched'],
     ['submitted', 'closed'],
-    ['triaged', 'matched'],
+    ['triaged', 'closed'],
     ['closed', 'submitted'],
     ['rejected', 'triaged'],
     ['cancelled', 'submitted'],
@@ -30,7 +31,7 @@ describe('The request status machine', () => {
   });
 
   it('says which states are allowed next', () => {
-    expect(() => assertTransition('triaged', 'closed')).toThrow('A request that is triaged cannot become closed (it can become: proposed, needs_info, cancelled)');
+    expect(() => assertTransition('triaged', 'closed')).toThrow('A request that is triaged cannot become closed (it can become: proposed, matched, needs_info, cancelled)');
     expect(() => assertTransition('closed', 'triaged')).toThrow('(it is final)');
   });
 });

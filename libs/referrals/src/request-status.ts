@@ -4,12 +4,13 @@ import { ConflictError, RequestStatus } from '@app/core';
  * The request status machine of DESIGN.md, in one place:
  * submitted → triaged (or needs_info, rejected) → proposed → matched → closed; cancelled from any open state.
  * needs_info goes back to submitted when the referrer supplies what was asked; a withdrawn or declined
- * proposal goes back to triaged.
+ * proposal goes back to triaged; a vigil goes from triaged straight to matched when a volunteer accepts
+ * an offer.
  */
 const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   submitted: ['triaged', 'needs_info', 'rejected', 'cancelled'],
   needs_info: ['submitted', 'triaged', 'rejected', 'cancelled'],
-  triaged: ['proposed', 'needs_info', 'cancelled'],
+  triaged: ['proposed', 'matched', 'needs_info', 'cancelled'],
   proposed: ['matched', 'triaged', 'cancelled'],
   matched: ['closed', 'cancelled'],
   rejected: [],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotFoundError, ProgrammeKind, RequestStatus } from '@app/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Client } from './client.entity';
 import { Request } from './request.entity';
 import { assertTransition, timestampFor } from './request-status';
@@ -46,6 +46,13 @@ export class RequestRepository {
       where: { organisationId, id, ...(referralSourceId ? { referralSourceId } : {}) },
       relations: { client: true },
     });
+  }
+
+  /** Several requests with their clients, by id (for lists of matches, offers and visits). */
+  async findMany(organisationId: string, ids: string[]): Promise<Map<string, Request>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(Request).find({ where: { organisationId, id: In([...new Set(ids)]) }, relations: { client: true } });
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   async list(organisationId: string, filter: RequestListFilter): Promise<[Request[], number]> {
@@ -104,13 +111,35 @@ export class RequestRepository {
    * Moves a request to another status: the row is locked, the move checked by the status machine
    * (409 otherwise), and the status, its reason and its timestamp written together.
    */
-  async transition(organisationId: string, id: string, to: RequestStatus, reason: string | null, check?: (current: Request) => void): Promise<Request> {
+  async transition(
+    organisationId: string,
+    id: string,
+    to: RequestStatus,
+    reason: string | null,
+    options: { check?: (current: Request) => void; effects?: (manager: EntityManager, current: Request) => Promise<void> } = {},
+  ): Promise<Request> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, organisationId, id);
-      check?.(current);
-      await manager.getRepository(Request).update({ id, organisationId }, this.statusPatch(current.status, to, reason) as never);
+      options.check?.(current);
+      await this.move(manager, current, to, reason);
+      await options.effects?.(manager, current);
     });
     return (await this.find(organisationId, id)) as Request;
+  }
+
+  /**
+   * Locks a request inside the caller's transaction. Code that changes a request's matches or offers
+   * locks the request first, so such changes never run side by side (and never deadlock).
+   */
+  async lock(manager: EntityManager, organisationId: string, id: string): Promise<Request> {
+    const current = await manager.getRepository(Request).findOne({ where: { organisationId, id }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw new NotFoundError('Request', id);
+    return current;
+  }
+
+  /** Moves a request locked by `lock` to another status, inside the caller's transaction (409 if the machine forbids it). */
+  async move(manager: EntityManager, current: Request, to: RequestStatus, reason: string | null): Promise<void> {
+    await manager.getRepository(Request).update({ id: current.id, organisationId: current.organisationId }, this.statusPatch(current.status, to, reason) as never);
   }
 
   private statusPatch(from: RequestStatus, to: RequestStatus, reason: string | null): Record<string, unknown> {
@@ -119,9 +148,4 @@ export class RequestRepository {
     return { status: to, statusReason: reason, ...(column ? { [column]: new Date() } : {}) };
   }
 
-  private async lock(manager: EntityManager, organisationId: string, id: string): Promise<Request> {
-    const current = await manager.getRepository(Request).findOne({ where: { organisationId, id }, lock: { mode: 'pessimistic_write' } });
-    if (!current) throw new NotFoundError('Request', id);
-    return current;
-  }
 }

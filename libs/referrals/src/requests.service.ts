@@ -19,11 +19,13 @@ import {
   slotsToMask,
   Urgency,
 } from '@app/core';
+import { OutboxRepository } from '@app/followups';
 import { Programme, ProgrammeRepository } from '@app/programmes';
 import { Client, GpContact, Relative } from './client.entity';
 import { ReferralSourceRepository } from './referral-source.repository';
 import { Needs, Preferences, ReferrerContact, Request } from './request.entity';
 import { ClientData, RequestData, RequestRepository } from './request.repository';
+import { scheduleVigil } from './vigil-schedule';
 
 export interface ClientInput extends LocationInput {
   firstName: string;
@@ -89,6 +91,7 @@ export class RequestsService {
     private readonly programmes: ProgrammeRepository,
     private readonly sources: ReferralSourceRepository,
     private readonly locations: LocationService,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   /** The source a caller's view is limited to: a referrer's own; nothing for coordinators. */
@@ -240,7 +243,9 @@ export class RequestsService {
       const programme = (await this.programmes.find(actor.organisationId, request.programmeId)) as Programme;
       const failures = this.inclusionFailures(programme, request);
       if (failures.length > 0) throw unprocessable('inclusion_rule_failed', failures.join('; '), { failures });
-      return this.requests.transition(actor.organisationId, id, 'triaged', reason ?? null);
+      return this.requests.transition(actor.organisationId, id, 'triaged', reason ?? null, {
+        effects: request.kind === 'vigil' ? (manager, current) => scheduleVigil(this.outbox, manager, current, programme) : undefined,
+      });
     }
     return this.requests.transition(actor.organisationId, id, decision === 'reject' ? 'rejected' : 'needs_info', reason ?? null);
   }
@@ -268,6 +273,7 @@ export class RequestsService {
       failures.push(`Diagnosis group ${client.diagnosisGroup} is not among ${programme.name}'s groups (${programme.diagnosisGroups.join(', ')})`);
     }
     if (!programme.active) failures.push(`${programme.name} does not take requests now`);
+    if (request.vigilWindowEnd && request.vigilWindowEnd.getTime() <= Date.now()) failures.push('The vigil window has already ended');
     return failures;
   }
 

@@ -1,7 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@app/core';
+import { Audited } from '@app/audit';
 import { CurrentPrincipal, OrganisationsService, Role, Roles, UsersService } from '@app/identity';
+import { CalendarService, VisitsService } from '@app/matches';
+import { CalendarAddressDto, ListOwnVisitsQueryDto, VisitDto, VisitPageDto } from '../dtos/match.dto';
 import { MeDto, OrganisationDto } from '../dtos/organisation.dto';
 import { UserDto } from '../dtos/user.dto';
 
@@ -11,6 +14,8 @@ export class MeController {
   constructor(
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
+    private readonly visits: VisitsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)
@@ -20,5 +25,32 @@ export class MeController {
   async me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
     const [user, organisation] = await Promise.all([this.users.get(principal, principal.userId), this.organisations.get(principal)]);
     return { user: UserDto.from(user), organisation: OrganisationDto.from(organisation) };
+  }
+
+  @Roles(Role.Volunteer)
+  @Get('visits')
+  @Audited({ action: 'search', resourceType: 'visit', details: (_, result) => ({ clientIds: [...new Set((result as VisitPageDto).items.map((v) => v.clientId))] }) })
+  @ApiOperation({ summary: "The volunteer's own visits from now on (or from `from`), earliest first" })
+  @ApiOkResponse({ type: VisitPageDto })
+  async myVisits(@CurrentPrincipal() principal: Principal, @Query() query: ListOwnVisitsQueryDto): Promise<VisitPageDto> {
+    const page = await this.visits.listOwn(principal, { ...query, statuses: query.status });
+    return { ...page, items: page.items.map(VisitDto.from) };
+  }
+
+  @Roles(Role.Volunteer)
+  @Post('calendar-feed')
+  @ApiOperation({ summary: 'A new secret calendar address for your phone (the previous one stops working)' })
+  @ApiCreatedResponse({ type: CalendarAddressDto })
+  createCalendarFeed(@CurrentPrincipal() principal: Principal): Promise<CalendarAddressDto> {
+    return this.calendar.createAddress(principal);
+  }
+
+  @Roles(Role.Volunteer)
+  @Delete('calendar-feed')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Switch the calendar address off' })
+  @ApiNoContentResponse()
+  async revokeCalendarFeed(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.calendar.revoke(principal);
   }
 }

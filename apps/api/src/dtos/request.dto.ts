@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  commaList,
   CONSENT_GIVERS,
   ConsentGiver,
   DIAGNOSIS_GROUPS,
@@ -159,7 +160,7 @@ export class TriageDto {
 export class ListRequestsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES, isArray: true, description: 'One or more, comma separated' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @Transform(commaList)
   @IsArray() @IsIn(REQUEST_STATUSES, { each: true })
   status?: RequestStatus[];
   @ApiPropertyOptional({ enum: PROGRAMME_KINDS }) @Optional() @IsIn(PROGRAMME_KINDS) kind?: ProgrammeKind;

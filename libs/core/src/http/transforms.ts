@@ -5,3 +5,6 @@ export const trim = ({ value }: TransformArgs) => (typeof value === 'string' ? v
 export const trimLower = ({ value }: TransformArgs) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 /** Query strings carry booleans as text. */
 export const queryBoolean = ({ value }: TransformArgs) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** `?status=a,b` or repeated `?status=a&status=b` → an array. */
+export const commaList = ({ value }: TransformArgs) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value);

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { NotificationRepository } from '../notifications/notification.repository';
 import { UserCreatedHandler } from '../notifications/user-created.handler';
 import { OutboxModule } from '../outbox/outbox.module';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
@@ -10,7 +9,7 @@ import { JobDispatcher } from './job-dispatcher.service';
 /** What the worker runs, without the loops: the outbox relay, the job handlers and their dispatcher. */
 @Module({
   imports: [DiscoveryModule, OutboxModule, QueueModule],
-  providers: [OutboxRelayService, JobDispatcher, NotificationRepository, UserCreatedHandler],
-  exports: [OutboxRelayService, JobDispatcher, NotificationRepository, QueueModule],
+  providers: [OutboxRelayService, JobDispatcher, UserCreatedHandler],
+  exports: [OutboxRelayService, JobDispatcher, OutboxModule, QueueModule],
 })
 export class JobsModule {}

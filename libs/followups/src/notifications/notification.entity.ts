@@ -2,6 +2,15 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 
 export enum NotificationKind {
   Welcome = 'welcome',
+  /** A volunteer: an urgent vigil shift is offered to you. */
+  VigilOffer = 'vigil_offer',
+  /** Coordinators: nobody accepted a vigil before its escalation deadline. */
+  VigilAlert = 'vigil_alert',
+  /** A volunteer: your match started / ended. */
+  MatchStarted = 'match_started',
+  MatchEnded = 'match_ended',
+  /** The referrer who submitted the request: it has a volunteer. */
+  RequestMatched = 'request_matched',
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { NotificationKind } from './notification.entity';
 
 @Injectable()
@@ -8,8 +8,8 @@ export class NotificationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Inserts unless a notification with this dedupe key exists. Returns whether a row was written. */
-  async record(organisationId: string, userId: string, kind: NotificationKind, dedupeKey: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+  async record(organisationId: string, userId: string, kind: NotificationKind, dedupeKey: string, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
       `INSERT INTO notification (organisation_id, user_id, kind, dedupe_key)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (dedupe_key) DO NOTHING
@@ -17,6 +17,23 @@ export class NotificationRepository {
       [organisationId, userId, kind, dedupeKey],
     );
     return rows.length > 0;
+  }
+
+  /** Notifies the volunteer's login, if they have one (dedupe key as given). */
+  async recordForVolunteer(organisationId: string, volunteerId: string, kind: NotificationKind, dedupeKey: string, manager?: EntityManager): Promise<void> {
+    const users = await this.activeUsers(`organisation_id = $1 AND volunteer_id = $2`, [organisationId, volunteerId], manager);
+    for (const userId of users) await this.record(organisationId, userId, kind, dedupeKey, manager);
+  }
+
+  /** Notifies every active coordinator of the organisation, each under `<dedupeKey>:<userId>`. */
+  async recordForCoordinators(organisationId: string, kind: NotificationKind, dedupeKey: string): Promise<void> {
+    const users = await this.activeUsers(`organisation_id = $1 AND role = 'coordinator'`, [organisationId]);
+    for (const userId of users) await this.record(organisationId, userId, kind, `${dedupeKey}:${userId}`);
+  }
+
+  private async activeUsers(where: string, params: unknown[], manager?: EntityManager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await (manager ?? this.dataSource.manager).query(`SELECT id FROM app_user WHERE active AND ${where}`, params);
+    return rows.map((r) => r.id);
   }
 
   async countByDedupeKey(dedupeKey: string): Promise<number> {

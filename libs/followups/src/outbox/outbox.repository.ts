@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventPayloads, JobName } from '../queue/queue-names';
-import { OutboxEvent } from './outbox-event.entity';
 
 export interface ClaimedEvent {
   id: string;
@@ -14,10 +13,16 @@ export interface ClaimedEvent {
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Records an event inside the caller's transaction: it exists only if the change commits. */
-  async add<J extends JobName>(manager: EntityManager, topic: J, payload: EventPayloads[J]): Promise<string> {
-    const row = await manager.getRepository(OutboxEvent).save({ topic, payload: payload as unknown as Record<string, unknown> });
-    return row.id;
+  /**
+   * Records an event inside the caller's transaction: it exists only if the change commits.
+   * `availableAt` delays it; with a `dedupeKey` a second write of the same event is ignored.
+   */
+  async add<J extends JobName>(manager: EntityManager, topic: J, payload: EventPayloads[J], options: { availableAt?: Date; dedupeKey?: string } = {}): Promise<void> {
+    await manager.query(
+      `INSERT INTO outbox_event (topic, payload, available_at, dedupe_key) VALUES ($1, $2, coalesce($3, now()), $4)
+       ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
+      [topic, payload, options.availableAt ?? null, options.dedupeKey ?? null],
+    );
   }
 
   /**
@@ -30,9 +35,9 @@ export class OutboxRepository {
     return this.dataSource.transaction(async (manager) => {
       const events: ClaimedEvent[] = await manager.query(
         `SELECT id, topic, payload FROM outbox_event
-          WHERE processed_at IS NULL
+          WHERE processed_at IS NULL AND available_at <= now()
             AND (relayed_at IS NULL OR relayed_at <= now() - make_interval(secs => $2))
-          ORDER BY created_at
+          ORDER BY available_at
           LIMIT $1
           FOR UPDATE SKIP LOCKED`,
         [limit, redeliverAfterSeconds],

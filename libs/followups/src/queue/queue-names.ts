@@ -4,11 +4,27 @@
  */
 export enum QueueName {
   Notifications = 'notifications',
+  /** Urgent vigil work, apart so it never waits behind a burst of notifications. */
+  Vigil = 'vigil',
 }
 
 /** Job names double as outbox topics: an outbox row with topic X becomes a job named X. */
 export enum JobName {
   UserCreated = 'user.created',
+  /** A volunteer accepted: the match is active. */
+  MatchStarted = 'match.started',
+  /** A coordinator ended an active match, or the vigil window closed. */
+  MatchEnded = 'match.ended',
+  /** The request has its volunteer. */
+  RequestMatched = 'request.matched',
+  /** Send the next wave of offers for a triaged vigil request (scheduled through `availableAt`). */
+  VigilWave = 'vigil.wave',
+  /** The escalation deadline of a vigil request: alert the coordinators if nobody accepted. */
+  VigilEscalate = 'vigil.escalate',
+  /** A vigil alert was raised: tell the organisation's coordinators. */
+  VigilAlerted = 'vigil.alerted',
+  /** The vigil window ended: open offers expire, the vigil's match ends. */
+  VigilFinish = 'vigil.finish',
 }
 
 interface OutboxRef {
@@ -18,12 +34,26 @@ interface OutboxRef {
 
 export interface EventPayloads {
   [JobName.UserCreated]: { userId: string; organisationId: string };
+  [JobName.MatchStarted]: { organisationId: string; matchId: string };
+  [JobName.MatchEnded]: { organisationId: string; matchId: string };
+  [JobName.RequestMatched]: { organisationId: string; requestId: string; matchId: string };
+  [JobName.VigilWave]: { organisationId: string; requestId: string; wave: number };
+  [JobName.VigilEscalate]: { organisationId: string; requestId: string };
+  [JobName.VigilAlerted]: { organisationId: string; alertId: string };
+  [JobName.VigilFinish]: { organisationId: string; requestId: string };
 }
 
 export type JobPayload<J extends JobName> = EventPayloads[J] & OutboxRef;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.UserCreated]: QueueName.Notifications,
+  [JobName.MatchStarted]: QueueName.Notifications,
+  [JobName.MatchEnded]: QueueName.Notifications,
+  [JobName.RequestMatched]: QueueName.Notifications,
+  [JobName.VigilAlerted]: QueueName.Notifications,
+  [JobName.VigilWave]: QueueName.Vigil,
+  [JobName.VigilEscalate]: QueueName.Vigil,
+  [JobName.VigilFinish]: QueueName.Vigil,
 };
 
 /** Defaults for every job: retried with exponential backoff; finished jobs go, failed ones stay visible. */

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { GeoModule } from '@app/core';
+import { JobsModule } from '@app/followups';
+import { MatchesModule } from '@app/matches';
+import { MatchingModule } from '@app/matching';
+
+/**
+ * The job dispatcher with every library that holds a job handler, so its startup check (exactly one
+ * handler per job) sees them all. Without the loops and processors: tests use it to run handlers.
+ */
+@Module({
+  imports: [GeoModule, JobsModule, MatchingModule, MatchesModule],
+  exports: [JobsModule],
+})
+export class JobHandlersModule {}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '@app/followups';
+import { ReferralsModule } from '@app/referrals';
+import { CalendarService } from './calendar.service';
+import { MatchEndedHandler, MatchStartedHandler, RequestMatchedHandler } from './match-events.handlers';
+import { MatchRepository } from './match.repository';
+import { MatchesService } from './matches.service';
+import { OffersService } from './offers.service';
+import { VigilAlertRepository } from './vigil-alert.repository';
+import { VigilEscalateHandler, VigilAlertedHandler, VigilFinishHandler } from './vigil.handlers';
+import { VigilOfferRepository } from './vigil-offer.repository';
+import { VisitRepository } from './visit.repository';
+import { VisitsService } from './visits.service';
+
+/** Matches, visits, vigil offers and alerts, the volunteer's calendar, and the handlers of their events. */
+@Module({
+  imports: [ReferralsModule, OutboxModule],
+  providers: [
+    MatchRepository,
+    VisitRepository,
+    VigilOfferRepository,
+    VigilAlertRepository,
+    MatchesService,
+    VisitsService,
+    OffersService,
+    CalendarService,
+    MatchStartedHandler,
+    MatchEndedHandler,
+    RequestMatchedHandler,
+    VigilEscalateHandler,
+    VigilAlertedHandler,
+    VigilFinishHandler,
+  ],
+  exports: [MatchesService, VisitsService, OffersService, CalendarService],
+})
+export class MatchesModule {}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError, NotFoundError } from '@app/core';
+import { RequestRepository } from '@app/referrals';
+import { DataSource, EntityManager } from 'typeorm';
+import { Match } from './match.entity';
+import { MatchRepository } from './match.repository';
+import { OfferStatus, VigilOffer } from './vigil-offer.entity';
+import { VisitRepository } from './visit.repository';
+
+export interface OfferListFilter {
+  volunteerId?: string;
+  requestId?: string;
+  statuses?: OfferStatus[];
+  skip: number;
+  take: number;
+}
+
+/** Late or repeated answers get a friendly 409 that says what happened. */
+const CLOSED: Record<Exclude<OfferStatus, 'sent' | 'accepted'>, { code: string; message: string }> = {
+  withdrawn: { code: 'offer_taken', message: 'Thank you for responding! Another volunteer has already taken this vigil, so you are not needed this time.' },
+  expired: { code: 'offer_expired', message: 'This vigil has ended; the offer is no longer open.' },
+  declined: { code: 'offer_declined', message: 'You declined this offer earlier.' },
+};
+
+/** Vigil offers: written by the wave job, answered by volunteers. */
+@Injectable()
+export class VigilOfferRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: RequestRepository,
+    private readonly matches: MatchRepository,
+    private readonly visits: VisitRepository,
+  ) {}
+
+  async find(organisationId: string, id: string, volunteerId?: string): Promise<VigilOffer | null> {
+    return this.dataSource.getRepository(VigilOffer).findOne({ where: { organisationId, id, ...(volunteerId ? { volunteerId } : {}) } });
+  }
+
+  async list(organisationId: string, filter: OfferListFilter): Promise<[VigilOffer[], number]> {
+    const query = this.dataSource
+      .getRepository(VigilOffer)
+      .createQueryBuilder('o')
+      .where('o.organisationId = :organisationId', { organisationId })
+      .orderBy('o.sentAt', 'DESC')
+      .addOrderBy('o.id', 'ASC')
+      .skip(filter.skip)
+      .take(filter.take);
+    if (filter.volunteerId) query.andWhere('o.volunteerId = :volunteerId', { volunteerId: filter.volunteerId });
+    if (filter.requestId) query.andWhere('o.requestId = :requestId', { requestId: filter.requestId });
+    if (filter.statuses?.length) query.andWhere('o.status = ANY(:statuses)', { statuses: filter.statuses });
+    return query.getManyAndCount();
+  }
+
+  /**
+   * The first volunteer to accept gets the shift. Every accept of one vigil queues on the request's
+   * row lock; the winner's offer becomes `accepted` (the partial unique index `uq_vigil_offer_accepted`
+   * allows one per request), the match starts with a confirmed visit for the window, and the other
+   * open offers are withdrawn, so everyone after the winner finds their offer closed.
+   */
+  async accept(organisationId: string, id: string, volunteerId: string): Promise<VigilOffer> {
+    const found = await this.find(organisationId, id, volunteerId);
+    if (!found) throw new NotFoundError('Offer', id);
+    await this.dataSource.transaction(async (manager) => {
+      const request = await this.requests.lock(manager, organisationId, found.requestId);
+      const offer = await this.lockOffer(manager, id);
+      if (offer.status === 'accepted') return; // a second tap of the same volunteer
+      this.assertOpen(offer);
+      if (request.status !== 'triaged') throw new ConflictError(CLOSED.withdrawn.code, CLOSED.withdrawn.message);
+      const match = await manager.getRepository(Match).save({
+        organisationId,
+        requestId: request.id,
+        clientId: request.clientId,
+        volunteerId,
+        status: 'active' as const,
+        score: offer.score,
+        breakdown: offer.breakdown,
+        startedAt: new Date(),
+        respondedAt: new Date(),
+      });
+      await manager.update(VigilOffer, { id }, { status: 'accepted', closedAt: new Date(), matchId: match.id });
+      await this.matches.start(manager, request, match);
+      await this.visits.insert(manager, match, {
+        startsAt: request.vigilWindowStart as Date,
+        endsAt: request.vigilWindowEnd as Date,
+        status: 'confirmed',
+        note: null,
+        plannedByUserId: null,
+      });
+    });
+    return (await this.find(organisationId, id)) as VigilOffer;
+  }
+
+  async decline(organisationId: string, id: string, volunteerId: string, reason: string | null): Promise<VigilOffer> {
+    const found = await this.find(organisationId, id, volunteerId);
+    if (!found) throw new NotFoundError('Offer', id);
+    await this.dataSource.transaction(async (manager) => {
+      await this.requests.lock(manager, organisationId, found.requestId);
+      const offer = await this.lockOffer(manager, id);
+      if (offer.status === 'declined') return;
+      if (offer.status === 'accepted') throw new ConflictError('offer_accepted', 'You already accepted this vigil; ask your coordinator to change it');
+      this.assertOpen(offer);
+      await manager.update(VigilOffer, { id }, { status: 'declined', closedAt: new Date(), declineReason: reason });
+    });
+    return (await this.find(organisationId, id)) as VigilOffer;
+  }
+
+  private async lockOffer(manager: EntityManager, id: string): Promise<VigilOffer> {
+    return (await manager.getRepository(VigilOffer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })) as VigilOffer;
+  }
+
+  private assertOpen(offer: VigilOffer): void {
+    if (offer.status !== 'sent') {
+      const closed = CLOSED[offer.status as keyof typeof CLOSED];
+      throw new ConflictError(closed.code, closed.message, { status: offer.status });
+    }
+  }
+}

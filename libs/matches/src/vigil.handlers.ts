@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HandlesJob, JobHandler, JobName, JobPayload, NotificationKind, NotificationRepository, OutboxRepository } from '@app/followups';
+import { RequestRepository } from '@app/referrals';
+import { DataSource } from 'typeorm';
+import { Match } from './match.entity';
+import { MatchRepository } from './match.repository';
+import { VigilAlertRepository } from './vigil-alert.repository';
+
+// The vigil's timers after the waves (the wave job itself lives with the matcher, which ranks).
+
+/** `vigil.escalate` → if nobody accepted, one alert row per request and a `vigil.alerted` event. */
+@Injectable()
+@HandlesJob(JobName.VigilEscalate)
+export class VigilEscalateHandler implements JobHandler<JobName.VigilEscalate> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: RequestRepository,
+    private readonly alerts: VigilAlertRepository,
+    private readonly outbox: OutboxRepository,
+  ) {}
+
+  async handle({ organisationId, requestId }: JobPayload<JobName.VigilEscalate>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const request = await this.requests.lock(manager, organisationId, requestId);
+      if (request.status !== 'triaged') return; // accepted, proposed by hand, or closed: nothing to escalate
+      const alertId = await this.alerts.raise(manager, { organisationId, requestId, clientId: request.clientId });
+      if (alertId) await this.outbox.add(manager, JobName.VigilAlerted, { organisationId, alertId });
+    });
+  }
+}
+
+/** `vigil.alerted` → every coordinator of the organisation is notified once. */
+@Injectable()
+@HandlesJob(JobName.VigilAlerted)
+export class VigilAlertedHandler implements JobHandler<JobName.VigilAlerted> {
+  constructor(private readonly notifications: NotificationRepository) {}
+
+  async handle({ organisationId, alertId }: JobPayload<JobName.VigilAlerted>): Promise<void> {
+    await this.notifications.recordForCoordinators(organisationId, NotificationKind.VigilAlert, `vigil.alerted:${alertId}`);
+  }
+}
+
+/** `vigil.finish` at the end of the window → open offers expire; the vigil's match ends and the request closes. */
+@Injectable()
+@HandlesJob(JobName.VigilFinish)
+export class VigilFinishHandler implements JobHandler<JobName.VigilFinish> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: RequestRepository,
+    private readonly matches: MatchRepository,
+  ) {}
+
+  async handle({ organisationId, requestId }: JobPayload<JobName.VigilFinish>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const request = await this.requests.lock(manager, organisationId, requestId);
+      await manager.query(`UPDATE vigil_offer SET status = 'expired', closed_at = now() WHERE request_id = $1 AND status = 'sent'`, [requestId]);
+      const match = await manager.getRepository(Match).findOne({ where: { requestId, status: 'active' }, lock: { mode: 'pessimistic_write' } });
+      if (match) await this.matches.endIn(manager, request, match, null, 'vigil_ended', null);
+    });
+  }
+}
