@@ -90,7 +90,7 @@ describe('Input validation and the error shape', () => {
     for (const { path, method, op } of operations) {
       const success = Object.entries(op.responses).find(([code]) => code.startsWith('2')) as [string, any];
       expect([path, method, success?.[0]]).toEqual([path, method, expect.any(String)]);
-      if (success[0] !== '204') expect([path, method, Object.values(success[1].content ?? {})[0]?.schema]).toEqual([path, method, expect.any(Object)]);
+      if (success[0] !== '204') expect([path, method, (Object.values(success[1].content ?? {})[0] as { schema?: unknown } | undefined)?.schema]).toEqual([path, method, expect.any(Object)]);
       const body = op.requestBody?.content?.['application/json']?.schema;
       if (body?.$ref) {
         const schema = doc.components.schemas[body.$ref.split('/').pop()];

@@ -3,7 +3,9 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Principal, ProgrammeKind, REDIS_CLIENT } from '@app/core';
+import { CredentialType, Principal, ProgrammeKind, REDIS_CLIENT } from '@app/core';
+import { Match } from '@app/matches';
+import { MatchingService } from '@app/matching';
 import { Organisation, OrganisationsService, Role, User, UsersService } from '@app/identity';
 import { Programme, ProgrammeInput, ProgrammesService } from '@app/programmes';
 import { ReferralSourceInput, ReferralSourcesService, ReferralSourceView, Request, RequestsService, SubmitRequestInput } from '@app/referrals';
@@ -99,6 +101,34 @@ export class Given {
       status: 'active',
       ...input,
     });
+  }
+
+  /**
+   * An active volunteer with a login and valid credentials (VOG and basic training unless given),
+   * in Utrecht and free on Tuesday and Thursday afternoons unless `input` says otherwise.
+   */
+  async volunteerWithLogin(
+    organisationId: string,
+    input: Partial<VolunteerInput> = {},
+    credentials: CredentialType[] = ['vog', 'basic_training'],
+  ): Promise<{ volunteerId: string; userId: string; email: string }> {
+    const { volunteer } = await this.volunteer(organisationId, input);
+    for (const type of credentials) {
+      await this.app.get(VolunteersService).addCredential(this.actor(organisationId, Role.Coordinator), volunteer.id, { type, issuedOn: '2024-01-01', expiresOn: type === 'vog' ? '2030-01-01' : null });
+    }
+    const user = await this.user(organisationId, Role.Volunteer, { volunteerId: volunteer.id });
+    return { volunteerId: volunteer.id, userId: user.id, email: user.email };
+  }
+
+  /** A request triaged by a coordinator (which also schedules a vigil's offer waves). */
+  async triagedRequest(organisationId: string, input: Partial<SubmitRequestInput> & { programmeId: string; referralSourceId: string }): Promise<Request> {
+    const request = await this.request(organisationId, input);
+    return this.app.get(RequestsService).triage(this.actor(organisationId, Role.Coordinator), request.id, 'accept');
+  }
+
+  /** A proposal of the volunteer for the request, as a coordinator makes it. */
+  async proposal(organisationId: string, requestId: string, volunteerId: string): Promise<Match> {
+    return this.app.get(MatchingService).propose(this.actor(organisationId, Role.Coordinator), requestId, volunteerId);
   }
 
   /** A submitted buddy request for a new client in Utrecht. */
