@@ -78,7 +78,7 @@ describe('Ranking candidates and proposing a match', () => {
     expect(audit.client_id).toBe(request.clientId);
 
     const again = await t.request('POST', `/api/requests/${request.id}/matches`, { token: coordinator, body: { volunteerId: v } });
-    expect(again).toMatchObject({ status: 409, body: { error: 'illegal_transition' } });
+    expect(again).toMatchObject({ status: 409, body: { error: 'already_proposed' } });
   });
 
   it('refuses to propose an ineligible volunteer with 409 naming the rule, and changes nothing', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ageOn, ConflictError, NotFoundError, Principal } from '@app/core';
-import { assertTransition } from '@app/referrals';
+import { assertTransition, RequestRepository } from '@app/referrals';
 import { Match } from '@app/matches';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { CandidateRepository, CandidateVolunteer, RequestForMatching } from './candidate.repository';
@@ -94,6 +94,7 @@ function toMatchRequest(request: RequestForMatching, startDate: string): MatchRe
 export class MatchingService {
   constructor(
     private readonly candidates: CandidateRepository,
+    private readonly requests: RequestRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -154,8 +155,9 @@ export class MatchingService {
     const core = toMatchRequest(request, startDate);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const [locked] = await manager.query(`SELECT status FROM request WHERE id = $1 AND organisation_id = $2 FOR UPDATE`, [requestId, actor.organisationId]);
-        assertTransition(locked.status, 'proposed');
+        // A coordinator may ask several volunteers at once; the first to accept gets the match.
+        const locked = await this.requests.lock(manager, actor.organisationId, requestId);
+        if (locked.status !== 'proposed') assertTransition(locked.status, 'proposed');
         const volunteer = await this.candidates.findVolunteer(actor.organisationId, request, volunteerId, startDate, manager);
         if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
         const eligibility = checkEligibility(core, volunteer);
@@ -173,7 +175,7 @@ export class MatchingService {
           breakdown: score.components,
           proposedByUserId: actor.userId,
         });
-        await manager.query(`UPDATE request SET status = 'proposed', status_reason = NULL, proposed_at = now(), updated_at = now() WHERE id = $1`, [requestId]);
+        if (locked.status !== 'proposed') await this.requests.move(manager, locked, 'proposed', null);
         return match;
       });
     } catch (error) {
@@ -228,7 +230,7 @@ export class MatchingService {
     if (!input.dryRun && proposals.length > 0) {
       await this.dataSource.transaction(async (manager) => {
         for (const proposal of proposals) {
-          const [locked] = await manager.query(`SELECT status FROM request WHERE id = $1 FOR UPDATE`, [proposal.requestId]);
+          const locked = await this.requests.lock(manager, actor.organisationId, proposal.requestId);
           assertTransition(locked.status, 'proposed'); // a request changed meanwhile: nothing is stored
           const match = await manager.getRepository(Match).save({
             organisationId: actor.organisationId,
@@ -241,7 +243,7 @@ export class MatchingService {
             proposedByUserId: actor.userId,
           });
           proposal.matchId = match.id;
-          await manager.query(`UPDATE request SET status = 'proposed', status_reason = NULL, proposed_at = now(), updated_at = now() WHERE id = $1`, [proposal.requestId]);
+          await this.requests.move(manager, locked, 'proposed', null);
         }
       });
     }
