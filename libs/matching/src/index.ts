@@ -5,3 +5,4 @@ export * from './assignment';
 export * from './candidate.repository';
 export * from './matching.service';
 export * from './matching.module';
+export * from './vigil-wave.handler';
