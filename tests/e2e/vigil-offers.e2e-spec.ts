@@ -25,8 +25,8 @@ describe('Urgent vigil offers', () => {
   let waves: VigilWaveHandler;
 
   /** A vigil volunteer with a login, free day and night, `km` north of the client. */
-  async function vigilVolunteer(km = 1, extra: Record<string, unknown> = {}) {
-    const v = await t.given.volunteerWithLogin(org, { kinds: ['vigil'], availability: EVERY_SLOT as never, lat: 52.0937 + km / 111.195, lon: 5.1177, maxConcurrentClients: 25, ...extra }, ['vog', 'vigil_training']);
+  async function vigilVolunteer(km = 1, extra: Record<string, unknown> = {}, organisationId = org) {
+    const v = await t.given.volunteerWithLogin(organisationId, { kinds: ['vigil'], availability: EVERY_SLOT as never, lat: 52.0937 + km / 111.195, lon: 5.1177, maxConcurrentClients: 25, ...extra }, ['vog', 'vigil_training']);
     return { ...v, token: await t.login(v.email) };
   }
 
@@ -142,7 +142,7 @@ describe('Urgent vigil offers', () => {
 
   describe('escalation', () => {
     it('alerts the coordinators once when nobody accepted before the deadline, and lists the alert', async () => {
-      const volunteer = await vigilVolunteer(1);
+      const volunteer = await vigilVolunteer(0.3); // nearer than everyone before, so first in the wave
       const request = await vigilRequest(3);
       await waves.handle({ organisationId: org, requestId: request.id, wave: 1, outboxId: 'unused' });
       const [offer] = await offers(request.id);
@@ -170,7 +170,7 @@ describe('Urgent vigil offers', () => {
     });
 
     it('raises no alert for a vigil that was accepted', async () => {
-      const volunteer = await vigilVolunteer(0.001); // the nearest, so in the first wave
+      const volunteer = await vigilVolunteer(0.2);
       const request = await vigilRequest(4);
       await waves.handle({ organisationId: org, requestId: request.id, wave: 1, outboxId: 'unused' });
       const own = (await offers(request.id)).find((o) => o.volunteer_id === volunteer.volunteerId);
@@ -182,7 +182,7 @@ describe('Urgent vigil offers', () => {
 
   describe('who may do what', () => {
     it("gives a volunteer 404 for someone else's offer, a coordinator 403 for accepting, a referrer 403 everywhere", async () => {
-      const owner = await vigilVolunteer(1);
+      const owner = await vigilVolunteer(0.1);
       const stranger = await vigilVolunteer(40); // too far to be offered anything
       const request = await vigilRequest(5);
       await waves.handle({ organisationId: org, requestId: request.id, wave: 1, outboxId: 'unused' });
@@ -205,14 +205,17 @@ describe('Urgent vigil offers', () => {
 
   describe('under load', () => {
     it('gives each of 20 vigils to exactly one of 50 volunteers accepting at once; the rest get 409, nobody a 5xx', async () => {
-      const programme = (await t.given.programme(org, 'vigil', { vigilWaveSize: 50, vigilWaveIntervalMinutes: 30, vigilEscalationMinutes: 60 })).id;
+      // An organisation of its own, so these 50 are the only volunteers who can be offered the vigils.
+      const crowdOrg = (await t.given.organisation()).organisation.id;
+      const programme = (await t.given.programme(crowdOrg, 'vigil', { vigilWaveSize: 50, vigilWaveIntervalMinutes: 30, vigilEscalationMinutes: 60 })).id;
+      const source = (await t.given.referralSource(crowdOrg)).id;
       const crowd: Array<Awaited<ReturnType<typeof vigilVolunteer>>> = [];
-      for (let i = 0; i < 50; i++) crowd.push(await vigilVolunteer(0.1 + i * 0.01));
+      for (let i = 0; i < 50; i++) crowd.push(await vigilVolunteer(0.1 + i * 0.01, {}, crowdOrg));
       const requests: Request[] = [];
       for (let i = 0; i < 20; i++) {
         // One night each, so nobody's visits overlap however many vigils they win.
-        requests.push(await t.given.triagedRequest(org, { programmeId: programme, referralSourceId: sourceId, vigilWindow: night(10 + i), desiredSlots: [], startDate: null }));
-        await waves.handle({ organisationId: org, requestId: requests[i].id, wave: 1, outboxId: 'unused' });
+        requests.push(await t.given.triagedRequest(crowdOrg, { programmeId: programme, referralSourceId: source, vigilWindow: night(10 + i), desiredSlots: [], startDate: null }));
+        await waves.handle({ organisationId: crowdOrg, requestId: requests[i].id, wave: 1, outboxId: 'unused' });
       }
       const offerIds = new Map<string, string>(); // `${request}:${volunteer}` → offer
       const rows = await t.dataSource.query(`SELECT id, request_id, volunteer_id FROM vigil_offer WHERE request_id = ANY($1)`, [requests.map((r) => r.id)]);
@@ -225,6 +228,7 @@ describe('Urgent vigil offers', () => {
         ),
       );
       expect(responses.filter((r) => r.status >= 500)).toEqual([]);
+      expect(responses.filter((r) => r.status !== 200 && r.status !== 409)).toEqual([]);
       for (const request of requests) {
         const mine = responses.filter((r) => r.request === request.id);
         expect(mine.filter((r) => r.status === 200)).toHaveLength(1);
