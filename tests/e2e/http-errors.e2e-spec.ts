@@ -55,6 +55,15 @@ describe('Input validation and the error shape', () => {
     expect(huge).toMatchObject({ status: 413, body: { ...errorShape(413), error: 'payload_too_large' } });
   });
 
+  it('takes an empty JSON body as {} on routes without a body, and still refuses prototype pollution', async () => {
+    const org = (await t.given.organisation()).organisation.id;
+    const volunteer = await t.login((await t.given.volunteerWithLogin(org)).email);
+    const empty = await t.request('POST', '/api/matches/00000000-0000-4000-8000-000000000000/accept', { token: volunteer, rawBody: '', headers: { 'content-type': 'application/json' } });
+    expect(empty).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    const poisoned = await t.request('POST', '/api/users', { token: admin, rawBody: '{"__proto__": {"role": "admin"}}', headers: { 'content-type': 'application/json' } });
+    expect(poisoned).toMatchObject({ status: 400, body: errorShape(400) });
+  });
+
   it('answers an unknown route with 404 in the same shape', async () => {
     expect(await t.request('GET', '/api/does-not-exist', { token: admin })).toMatchObject({ status: 404, body: errorShape(404) });
   });

@@ -30,7 +30,7 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ withWorker: options.withWorker ?? config.worker.inProcess }),
     adapter,
-    { bufferLogs: true },
+    { bufferLogs: true, bodyParser: false }, // JSON parsing is set up below
   );
   app.useLogger(app.get(Logger));
   await app.register(helmet, {
@@ -44,7 +44,15 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
       },
     },
   });
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Action routes (accept, confirm, …) need no body; clients that always send a JSON content type
+  // with an empty body get `{}` instead of a 400. Anything else goes to Fastify's own safe parser.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, {}) : parseJson(request, body as string, done),
+  );
+  fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
   app.setGlobalPrefix('api', { exclude: ['health', 'ready'] });
