@@ -129,6 +129,20 @@ describe('Matches from the volunteer side', () => {
     expect(active).toBe(1);
   });
 
+  it('withdraws open proposals when the request is cancelled, and refuses to cancel a request with an active match', async () => {
+    const open = await proposed();
+    const cancelled = await post(`/api/requests/${open.request.id}/cancel`, coordinator, { reason: 'Cliënt overleden' });
+    expect(cancelled.body.status).toBe('cancelled');
+    const late = await post(`/api/matches/${open.match.id}/accept`, open.token);
+    expect(late).toMatchObject({ status: 409, body: { error: 'match_not_open' } });
+
+    const running = await proposed();
+    await post(`/api/matches/${running.match.id}/accept`, running.token);
+    const refused = await post(`/api/requests/${running.request.id}/cancel`, coordinator, { reason: 'Dubbel aangemeld' });
+    expect(refused).toMatchObject({ status: 409, body: { error: 'match_active' } });
+    expect((await t.request('GET', `/api/requests/${running.request.id}`, { token: coordinator })).body.status).toBe('matched');
+  });
+
   describe('who may do what', () => {
     it("gives a volunteer 404 for someone else's match, and never lists it", async () => {
       const { match } = await proposed();

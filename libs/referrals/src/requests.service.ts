@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   ageOn,
   AppError,
+  ConflictError,
   ConsentGiver,
   DiagnosisGroup,
   ForbiddenError,
@@ -250,9 +251,18 @@ export class RequestsService {
     return this.requests.transition(actor.organisationId, id, decision === 'reject' ? 'rejected' : 'needs_info', reason ?? null);
   }
 
+  /** Open proposals and vigil offers are withdrawn with it; a running match must be ended instead. */
   async cancel(actor: Principal, id: string, reason: string): Promise<Request> {
     await this.get(actor, id); // scope: a referrer cancels only their own source's requests
-    return this.requests.transition(actor.organisationId, id, 'cancelled', reason);
+    return this.requests.transition(actor.organisationId, id, 'cancelled', reason, {
+      effects: async (manager) => {
+        // By table name: the matches library builds on this one, not the other way round.
+        const [{ active }] = await manager.query(`SELECT count(*)::int AS active FROM match WHERE request_id = $1 AND status = 'active'`, [id]);
+        if (active > 0) throw new ConflictError('match_active', 'This request has an active match: the coordinator ends the match (with its reason) instead');
+        await manager.query(`UPDATE match SET status = 'withdrawn', responded_at = now(), note = 'The request was cancelled' WHERE request_id = $1 AND status = 'proposed'`, [id]);
+        await manager.query(`UPDATE vigil_offer SET status = 'withdrawn', closed_at = now() WHERE request_id = $1 AND status = 'sent'`, [id]);
+      },
+    });
   }
 
   async close(actor: Principal, id: string, reason: string): Promise<Request> {
