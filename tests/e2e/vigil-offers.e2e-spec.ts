@@ -167,6 +167,12 @@ describe('Urgent vigil offers', () => {
       expect(resolved.body.resolvedAt).toEqual(expect.any(String));
       const open = await t.request('GET', '/api/vigil-alerts?open=true', { token: coordinator });
       expect(open.body.items.map((a: { id: string }) => a.id)).not.toContain(alerts[0].id);
+
+      // The window ends with nobody there: the offers still open expire, the declined one stays declined.
+      await t.app.get(VigilFinishHandler).handle({ organisationId: org, requestId: request.id, outboxId: 'unused' });
+      expect((await offers(request.id)).map((o) => o.status).sort()).toEqual(['declined', 'expired']); // a wave of two
+      const expired = await t.request('POST', `/api/offers/${offer.id}/accept`, { token: volunteer.token });
+      expect(expired).toMatchObject({ status: 409, body: { error: 'offer_declined' } });
     });
 
     it('raises no alert for a vigil that was accepted', async () => {
