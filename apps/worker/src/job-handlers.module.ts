@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GeoModule } from '@app/core';
+import { FeedbackModule } from '@app/feedback';
 import { JobsModule } from '@app/followups';
 import { MatchesModule } from '@app/matches';
 import { MatchingModule } from '@app/matching';
@@ -9,7 +10,7 @@ import { MatchingModule } from '@app/matching';
  * handler per job) sees them all. Without the loops and processors: tests use it to run handlers.
  */
 @Module({
-  imports: [GeoModule, JobsModule, MatchingModule, MatchesModule],
+  imports: [GeoModule, JobsModule, MatchingModule, MatchesModule, FeedbackModule],
   exports: [JobsModule],
 })
 export class JobHandlersModule {}

@@ -39,5 +39,10 @@ export class VigilProcessor extends DispatchingProcessor {
   protected readonly queue = QueueName.Vigil;
 }
 
+@Processor(QueueName.Feedback)
+export class FeedbackProcessor extends DispatchingProcessor {
+  protected readonly queue = QueueName.Feedback;
+}
+
 /** One processor per queue: a queue without one would fill up unseen. */
-export const QUEUE_PROCESSORS = [NotificationsProcessor, VigilProcessor];
+export const QUEUE_PROCESSORS = [NotificationsProcessor, VigilProcessor, FeedbackProcessor];

@@ -9,6 +9,5 @@ export * from './matches.service';
 export * from './visits.service';
 export * from './offers.service';
 export * from './calendar.service';
-export * from './match-events.handlers';
 export * from './vigil.handlers';
 export * from './matches.module';

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { OutboxModule } from '@app/followups';
 import { ReferralsModule } from '@app/referrals';
 import { CalendarService } from './calendar.service';
-import { MatchEndedHandler, MatchStartedHandler, RequestMatchedHandler } from './match-events.handlers';
 import { MatchRepository } from './match.repository';
 import { MatchesService } from './matches.service';
 import { OffersService } from './offers.service';
@@ -24,9 +23,6 @@ import { VisitsService } from './visits.service';
     VisitsService,
     OffersService,
     CalendarService,
-    MatchStartedHandler,
-    MatchEndedHandler,
-    RequestMatchedHandler,
     VigilEscalateHandler,
     VigilAlertedHandler,
     VigilFinishHandler,

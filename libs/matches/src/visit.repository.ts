@@ -77,12 +77,19 @@ export class VisitRepository {
   }
 
   /** Moves a visit under a row lock; `check` sees the locked row and throws when the move is not allowed. */
-  async update(organisationId: string, id: string, check: (current: Visit) => void, patch: Partial<Omit<Visit, 'matchRef' | 'volunteerRef'>>): Promise<Visit> {
+  async update(
+    organisationId: string,
+    id: string,
+    check: (current: Visit) => void,
+    patch: Partial<Omit<Visit, 'matchRef' | 'volunteerRef'>>,
+    effects?: (manager: EntityManager) => Promise<void>,
+  ): Promise<Visit> {
     await this.dataSource.transaction(async (manager) => {
       const current = await manager.getRepository(Visit).findOne({ where: { organisationId, id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new NotFoundError('Visit', id);
       check(current);
       await manager.getRepository(Visit).update({ id }, patch);
+      await effects?.(manager);
     });
     return (await this.find(organisationId, id)) as Visit;
   }

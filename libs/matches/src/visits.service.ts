@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, Page, Principal } from '@app/core';
+import { JobName, OutboxRepository } from '@app/followups';
 import { MatchesService, ownVolunteerId } from './matches.service';
 import { Visit, VisitStatus } from './visit.entity';
 import { VisitRepository } from './visit.repository';
@@ -33,6 +34,7 @@ export class VisitsService {
   constructor(
     private readonly visits: VisitRepository,
     private readonly matches: MatchesService,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async listForMatch(actor: Principal, matchId: string, page: { page: number; pageSize: number }): Promise<Page<Visit>> {
@@ -93,6 +95,8 @@ export class VisitsService {
         ...(action === 'cancel' ? { cancelledAt: now, reason: text ?? null } : {}),
         ...(action === 'decline' ? { reason: text ?? null } : {}),
       },
+      // A visit that took place is news for the referrer (the first one).
+      action === 'complete' ? (manager) => this.outbox.add(manager, JobName.VisitCompleted, { organisationId: actor.organisationId, visitId: id }) : undefined,
     );
   }
 }

@@ -10,10 +10,14 @@ export interface ProgrammeSettings {
   vigilWaveSize: number | null;
   vigilWaveIntervalMinutes: number | null;
   vigilEscalationMinutes: number | null;
+  progressFeedbackMonths: number | null;
+  noMatchFeedbackDays: number;
 }
 
 const FOLLOW_UPS: FollowUpSchedule = { firstContactDays: 7, evaluationWeeks: 6, thenEveryMonths: 3, durationReviewWeeksBefore: 4 };
 const NO_VIGIL = { vigilWaveSize: null, vigilWaveIntervalMinutes: null, vigilEscalationMinutes: null };
+/** Monthly progress to the referrer; tell them after two weeks without a match. */
+const FEEDBACK = { progressFeedbackMonths: 1, noMatchFeedbackDays: 14 };
 
 /**
  * What a new programme of each kind starts with (source: the programmes in appendix 2b of the
@@ -28,6 +32,7 @@ export const PROGRAMME_DEFAULTS: Record<ProgrammeKind, ProgrammeSettings> = {
     scoringWeights: { diagnosis: 15, age: 15, distance: 25, availability: 25, load: 10, continuity: 10 },
     followUpSchedule: FOLLOW_UPS,
     ...NO_VIGIL,
+    ...FEEDBACK,
   },
   // Proactive guides (EU-NAVIGATE, Nav-CARE): extra training required.
   navigator: {
@@ -37,6 +42,7 @@ export const PROGRAMME_DEFAULTS: Record<ProgrammeKind, ProgrammeSettings> = {
     scoringWeights: { diagnosis: 10, age: 10, distance: 30, availability: 30, load: 10, continuity: 10 },
     followUpSchedule: FOLLOW_UPS,
     ...NO_VIGIL,
+    ...FEEDBACK,
   },
   // Someone who lived through the same diagnosis (Buddyhuis): the diagnosis counts most.
   peer: {
@@ -46,6 +52,7 @@ export const PROGRAMME_DEFAULTS: Record<ProgrammeKind, ProgrammeSettings> = {
     scoringWeights: { diagnosis: 40, age: 20, distance: 10, availability: 15, load: 10, continuity: 5 },
     followUpSchedule: FOLLOW_UPS,
     ...NO_VIGIL,
+    ...FEEDBACK,
   },
   // Sitting with a dying person (VPTZ, waakmaatjes): hours count, so distance and availability.
   vigil: {
@@ -57,6 +64,9 @@ export const PROGRAMME_DEFAULTS: Record<ProgrammeKind, ProgrammeSettings> = {
     vigilWaveSize: 5,
     vigilWaveIntervalMinutes: 30,
     vigilEscalationMinutes: 120,
+    // A vigil is a night or a few: no monthly progress; unmatched is news within a day.
+    progressFeedbackMonths: null,
+    noMatchFeedbackDays: 1,
   },
   // Good neighbours (Burennetwerk): groceries, transport, company, close by.
   practical: {
@@ -66,5 +76,6 @@ export const PROGRAMME_DEFAULTS: Record<ProgrammeKind, ProgrammeSettings> = {
     scoringWeights: { diagnosis: 0, age: 5, distance: 45, availability: 35, load: 10, continuity: 5 },
     followUpSchedule: FOLLOW_UPS,
     ...NO_VIGIL,
+    ...FEEDBACK,
   },
 };

@@ -83,6 +83,14 @@ export class Programme {
   @Column({ type: 'integer', nullable: true })
   vigilEscalationMinutes: number | null;
 
+  /** Feedback: a progress message to the referrer every this many months of a running match (null: none). */
+  @Column({ type: 'integer', nullable: true, default: 1 })
+  progressFeedbackMonths: number | null;
+
+  /** Feedback: tell the referrer when a request has waited this many days without a match. */
+  @Column({ type: 'integer', default: 14 })
+  noMatchFeedbackDays: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -46,6 +46,8 @@ export class ProgrammesService {
       vigilWaveSize: input.vigilWaveSize !== undefined ? input.vigilWaveSize : defaults.vigilWaveSize,
       vigilWaveIntervalMinutes: input.vigilWaveIntervalMinutes !== undefined ? input.vigilWaveIntervalMinutes : defaults.vigilWaveIntervalMinutes,
       vigilEscalationMinutes: input.vigilEscalationMinutes !== undefined ? input.vigilEscalationMinutes : defaults.vigilEscalationMinutes,
+      progressFeedbackMonths: input.progressFeedbackMonths !== undefined ? input.progressFeedbackMonths : defaults.progressFeedbackMonths,
+      noMatchFeedbackDays: input.noMatchFeedbackDays ?? defaults.noMatchFeedbackDays,
     };
     this.check(data);
     return this.programmes.create(actor.organisationId, data);

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppError, NotFoundError, Page, Principal, ReferralSourceType } from '@app/core';
+import { AppConfig, AppError, NotFoundError, Page, Principal, ReferralSourceType } from '@app/core';
+import { webhookUrlProblem } from '@app/notifications';
 import { ReferralSourceData, ReferralSourceRepository, ReferralSourceView } from './referral-source.repository';
 
 export type ReferralSourceInput = Partial<ReferralSourceData> & Pick<ReferralSourceData, 'name' | 'type'>;
@@ -7,7 +8,10 @@ export type ReferralSourceInput = Partial<ReferralSourceData> & Pick<ReferralSou
 /** Referral sources of the caller's organisation. A referrer sees only their own source. */
 @Injectable()
 export class ReferralSourcesService {
-  constructor(private readonly sources: ReferralSourceRepository) {}
+  constructor(
+    private readonly sources: ReferralSourceRepository,
+    private readonly config: AppConfig,
+  ) {}
 
   async list(actor: Principal, filter: { type?: ReferralSourceType; q?: string; active?: boolean; page: number; pageSize: number }): Promise<Page<ReferralSourceView>> {
     const [items, total] = await this.sources.list(actor.organisationId, { ...filter, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize });
@@ -52,5 +56,9 @@ export class ReferralSourcesService {
     };
     if (channel === 'email' && !email) fail('The email feedback channel needs feedbackEmail');
     if (channel === 'webhook' && (!url || !hasSecret)) fail('The webhook feedback channel needs webhookUrl and webhookSecret');
+    const problem = url ? webhookUrlProblem(url, this.config.webhooks.allowedPrivate) : null;
+    if (problem) {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'webhook_url_not_allowed', `webhookUrl ${problem}; webhooks may only reach public addresses unless WEBHOOK_ALLOWED_PRIVATE allows it`);
+    }
   }
 }

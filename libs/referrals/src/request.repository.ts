@@ -76,11 +76,17 @@ export class RequestRepository {
     return this.dataSource.getRepository(Client).findOne({ where: { organisationId, id, ...(referralSourceId ? { referralSourceId } : {}) } });
   }
 
-  /** Creates the request, and its client when it is new, in one transaction. */
-  async create(organisationId: string, client: { id: string } | ClientData, request: Omit<RequestData, 'clientId'>): Promise<Request> {
+  /** Creates the request, and its client when it is new, in one transaction; `effects` runs in it too. */
+  async create(
+    organisationId: string,
+    client: { id: string } | ClientData,
+    request: Omit<RequestData, 'clientId'>,
+    effects?: (manager: EntityManager, created: Request) => Promise<void>,
+  ): Promise<Request> {
     const id = await this.dataSource.transaction(async (manager) => {
       const clientId = 'id' in client ? client.id : (await manager.getRepository(Client).save({ ...client, organisationId })).id;
       const saved = await manager.getRepository(Request).save({ ...request, clientId, organisationId, status: 'submitted' as const });
+      await effects?.(manager, saved);
       return saved.id;
     });
     return (await this.find(organisationId, id)) as Request;

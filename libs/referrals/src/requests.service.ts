@@ -20,7 +20,7 @@ import {
   slotsToMask,
   Urgency,
 } from '@app/core';
-import { OutboxRepository } from '@app/followups';
+import { JobName, OutboxRepository } from '@app/followups';
 import { Programme, ProgrammeRepository } from '@app/programmes';
 import { Client, GpContact, Relative } from './client.entity';
 import { ReferralSourceRepository } from './referral-source.repository';
@@ -179,7 +179,13 @@ export class RequestsService {
       referrerNotes: input.referrerNotes ?? null,
       coordinatorNotes: null,
     };
-    return this.requests.create(actor.organisationId, client, data);
+    // The referrer hears it arrived, and again if it is still unmatched after the programme's threshold.
+    return this.requests.create(actor.organisationId, client, data, async (manager, created) => {
+      const ids = { organisationId: actor.organisationId, requestId: created.id };
+      await this.outbox.add(manager, JobName.RequestReceived, ids);
+      const checkAt = new Date(created.submittedAt.getTime() + programme.noMatchFeedbackDays * 86_400_000);
+      await this.outbox.add(manager, JobName.RequestUnmatchedCheck, ids, { availableAt: checkAt, dedupeKey: `request.unmatched-check:${created.id}` });
+    });
   }
 
   /**

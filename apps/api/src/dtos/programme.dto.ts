@@ -79,6 +79,14 @@ export class CreateProgrammeDto {
   @ApiPropertyOptional({ example: 120, description: 'Vigil: minutes until coordinators are alerted when nobody accepted' })
   @IsOptional() @IsInt() @Min(1) @Max(10080)
   vigilEscalationMinutes?: number | null;
+
+  @ApiPropertyOptional({ example: 1, nullable: true, description: 'Feedback: a progress message to the referrer every N months of a running match (null: none)' })
+  @IsOptional() @IsInt() @Min(1) @Max(24)
+  progressFeedbackMonths?: number | null;
+
+  @ApiPropertyOptional({ example: 14, description: 'Feedback: tell the referrer when a request has waited this many days without a match' })
+  @Optional() @IsInt() @Min(1) @Max(365)
+  noMatchFeedbackDays?: number;
 }
 
 export class UpdateProgrammeDto extends PartialType(OmitType(CreateProgrammeDto, ['kind'] as const), { skipNullProperties: false }) {}
@@ -109,6 +117,8 @@ export class ProgrammeDto {
   @ApiProperty({ nullable: true, type: Number }) vigilWaveSize: number | null;
   @ApiProperty({ nullable: true, type: Number }) vigilWaveIntervalMinutes: number | null;
   @ApiProperty({ nullable: true, type: Number }) vigilEscalationMinutes: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 1 }) progressFeedbackMonths: number | null;
+  @ApiProperty({ example: 14 }) noMatchFeedbackDays: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
 
@@ -129,6 +139,8 @@ export class ProgrammeDto {
       vigilWaveSize: p.vigilWaveSize,
       vigilWaveIntervalMinutes: p.vigilWaveIntervalMinutes,
       vigilEscalationMinutes: p.vigilEscalationMinutes,
+      progressFeedbackMonths: p.progressFeedbackMonths,
+      noMatchFeedbackDays: p.noMatchFeedbackDays,
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     };

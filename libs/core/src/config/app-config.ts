@@ -22,6 +22,8 @@ export class AppConfig {
   readonly logLevel: string;
   readonly worker: { inProcess: boolean; concurrency: number; outboxPollMs: number; outboxRedeliverAfterSeconds: number };
   readonly geocoder: { url: string; timeoutMs: number; cacheSize: number };
+  readonly webhooks: { timeoutMs: number; allowedPrivate: string[] };
+  readonly followUps: { reconcileMs: number };
 
   constructor(env: Environment) {
     this.nodeEnv = env.NODE_ENV;
@@ -63,5 +65,10 @@ export class AppConfig {
       outboxRedeliverAfterSeconds: env.OUTBOX_REDELIVER_AFTER_SECONDS,
     };
     this.geocoder = { url: env.GEOCODER_URL.replace(/\/+$/, ''), timeoutMs: env.GEOCODER_TIMEOUT_MS, cacheSize: env.GEOCODER_CACHE_SIZE };
+    this.webhooks = {
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      allowedPrivate: env.WEBHOOK_ALLOWED_PRIVATE.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    };
+    this.followUps = { reconcileMs: env.FOLLOWUP_RECONCILE_MS };
   }
 }

@@ -132,6 +132,21 @@ export class Environment {
 
   @Transform(toInt) @Min(0) @Max(1000000) @IsInt()
   GEOCODER_CACHE_SIZE = 10000;
+
+  /** A webhook receiver that has not answered after this long is cut off; the delivery is retried later. */
+  @Transform(toInt) @Min(100) @Max(60000) @IsInt()
+  WEBHOOK_TIMEOUT_MS = 5000;
+
+  /**
+   * Webhooks may only reach public addresses. Hosts, IP addresses or CIDR ranges listed here
+   * (comma separated, e.g. `127.0.0.1,10.1.0.0/16,hooks.internal`) are allowed even if private.
+   */
+  @IsString()
+  WEBHOOK_ALLOWED_PRIVATE = '';
+
+  /** How often the worker looks for due follow-ups whose reminder the queue lost. */
+  @Transform(toInt) @Min(100) @Max(3600000) @IsInt()
+  FOLLOWUP_RECONCILE_MS = 60000;
 }
 
 export class ConfigurationError extends Error {

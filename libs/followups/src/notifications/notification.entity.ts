@@ -9,8 +9,8 @@ export enum NotificationKind {
   /** A volunteer: your match started / ended. */
   MatchStarted = 'match_started',
   MatchEnded = 'match_ended',
-  /** The referrer who submitted the request: it has a volunteer. */
-  RequestMatched = 'request_matched',
+  /** The coordinator of a match: a follow-up is due. */
+  FollowUpDue = 'followup_due',
 }
 
 /**

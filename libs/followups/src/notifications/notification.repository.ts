@@ -31,6 +31,25 @@ export class NotificationRepository {
     for (const userId of users) await this.record(organisationId, userId, kind, `${dedupeKey}:${userId}`);
   }
 
+  /** The coordinator given (if still active), else every active coordinator; each under `<dedupeKey>:<userId>`. */
+  async recordForCoordinatorsOf(organisationId: string, coordinatorId: string | null, kind: NotificationKind, dedupeKey: string, manager?: EntityManager): Promise<void> {
+    let users = coordinatorId ? await this.activeUsers(`organisation_id = $1 AND id = $2 AND role = 'coordinator'`, [organisationId, coordinatorId], manager) : [];
+    if (users.length === 0) users = await this.activeUsers(`organisation_id = $1 AND role = 'coordinator'`, [organisationId], manager);
+    for (const userId of users) await this.record(organisationId, userId, kind, `${dedupeKey}:${userId}`, manager);
+  }
+
+  /** Notifications under a key prefix not sent by email yet, with the address to send to. */
+  async unsent(dedupeKeyPrefix: string): Promise<Array<{ id: string; email: string }>> {
+    return this.dataSource.query(
+      `SELECT n.id, u.email FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.dedupe_key LIKE $1 || '%' AND n.sent_at IS NULL`,
+      [dedupeKeyPrefix],
+    );
+  }
+
+  async markSent(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE notification SET sent_at = now() WHERE id = $1`, [id]);
+  }
+
   private async activeUsers(where: string, params: unknown[], manager?: EntityManager): Promise<string[]> {
     const rows: Array<{ id: string }> = await (manager ?? this.dataSource.manager).query(`SELECT id FROM app_user WHERE active AND ${where}`, params);
     return rows.map((r) => r.id);

@@ -6,6 +6,8 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Urgent vigil work, apart so it never waits behind a burst of notifications. */
   Vigil = 'vigil',
+  /** Deliveries to the outside world (SMTP, webhooks): slow receivers never hold up the rest. */
+  Feedback = 'feedback',
 }
 
 /** Job names double as outbox topics: an outbox row with topic X becomes a job named X. */
@@ -25,6 +27,18 @@ export enum JobName {
   VigilAlerted = 'vigil.alerted',
   /** The vigil window ended: open offers expire, the vigil's match ends. */
   VigilFinish = 'vigil.finish',
+  /** A request was submitted: the referrer hears it arrived. */
+  RequestReceived = 'request.received',
+  /** A request's no-match deadline (scheduled): the referrer hears if it is still unmatched. */
+  RequestUnmatchedCheck = 'request.unmatched-check',
+  /** A visit took place: the first one is news for the referrer. */
+  VisitCompleted = 'visit.completed',
+  /** A periodic progress message for a running match (scheduled). */
+  FeedbackProgress = 'feedback.progress',
+  /** Send one feedback message (email or webhook), with retries. */
+  FeedbackDeliver = 'feedback.deliver',
+  /** A follow-up fell due (scheduled): remind its coordinator. */
+  FollowUpDue = 'followup.due',
 }
 
 interface OutboxRef {
@@ -41,6 +55,12 @@ export interface EventPayloads {
   [JobName.VigilEscalate]: { organisationId: string; requestId: string };
   [JobName.VigilAlerted]: { organisationId: string; alertId: string };
   [JobName.VigilFinish]: { organisationId: string; requestId: string };
+  [JobName.RequestReceived]: { organisationId: string; requestId: string };
+  [JobName.RequestUnmatchedCheck]: { organisationId: string; requestId: string };
+  [JobName.VisitCompleted]: { organisationId: string; visitId: string };
+  [JobName.FeedbackProgress]: { organisationId: string; matchId: string; period: string };
+  [JobName.FeedbackDeliver]: { organisationId: string; messageId: string };
+  [JobName.FollowUpDue]: { organisationId: string; followUpId: string; dueAt: string };
 }
 
 export type JobPayload<J extends JobName> = EventPayloads[J] & OutboxRef;
@@ -54,6 +74,12 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.VigilWave]: QueueName.Vigil,
   [JobName.VigilEscalate]: QueueName.Vigil,
   [JobName.VigilFinish]: QueueName.Vigil,
+  [JobName.RequestReceived]: QueueName.Notifications,
+  [JobName.RequestUnmatchedCheck]: QueueName.Notifications,
+  [JobName.VisitCompleted]: QueueName.Notifications,
+  [JobName.FeedbackProgress]: QueueName.Notifications,
+  [JobName.FollowUpDue]: QueueName.Notifications,
+  [JobName.FeedbackDeliver]: QueueName.Feedback,
 };
 
 /** Defaults for every job: retried with exponential backoff; finished jobs go, failed ones stay visible. */

@@ -1,0 +1,50 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { AppError, NotFoundError, Page, Principal } from '@app/core';
+import { NotificationKind, NotificationRepository } from '@app/followups';
+import { EmailChannel } from '@app/notifications';
+import { FollowUp, FollowUpOutcome, FollowUpStatus } from './follow-up.entity';
+import { FollowUpRepository } from './follow-up.repository';
+
+/** The coordinator's follow-ups of running matches: the list, completing and snoozing, and the due reminder. */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    private readonly followUps: FollowUpRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly email: EmailChannel,
+  ) {}
+
+  async list(actor: Principal, filter: { statuses?: FollowUpStatus[]; dueBefore?: Date; coordinatorId?: string; page: number; pageSize: number }): Promise<Page<FollowUp>> {
+    const [items, total] = await this.followUps.list(actor.organisationId, { ...filter, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize });
+    return { items, total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async complete(actor: Principal, id: string, outcome: FollowUpOutcome, notes: string | null): Promise<FollowUp> {
+    return this.followUps.complete(actor.organisationId, id, actor.userId, outcome, notes);
+  }
+
+  async snooze(actor: Principal, id: string, until: Date): Promise<FollowUp> {
+    if (until.getTime() <= Date.now()) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'snooze_in_past', 'Snooze until a moment in the future');
+    const followUp = await this.followUps.find(actor.organisationId, id);
+    if (!followUp) throw new NotFoundError('Follow-up', id);
+    return this.followUps.snooze(actor.organisationId, id, until);
+  }
+
+  /**
+   * `followup.due`: one reminder per follow-up and due time, recorded as notification rows for its
+   * coordinator (or every coordinator) in the transaction that marks it reminded; then each row not
+   * emailed yet is emailed and marked sent. A crash in between sends the email on the retry: at least
+   * once by email, exactly once in PostgreSQL.
+   */
+  async remind(organisationId: string, followUpId: string, dueAt: Date): Promise<void> {
+    const key = `followup.due:${followUpId}:${dueAt.toISOString()}`;
+    await this.followUps.remindOnce(organisationId, followUpId, dueAt, (manager, followUp) =>
+      this.notifications.recordForCoordinatorsOf(organisationId, followUp.coordinatorId, NotificationKind.FollowUpDue, key, manager),
+    );
+    if (!this.email.configured) return; // the reminder shows in the app; there is no mail server to send it with
+    for (const { id, email } of await this.notifications.unsent(key)) {
+      await this.email.send({ to: email, subject: 'A follow-up is due', text: 'A follow-up of one of your matches is due. See the follow-ups list in Volunteer Match.', idempotencyKey: id });
+      await this.notifications.markSent(id);
+    }
+  }
+}
