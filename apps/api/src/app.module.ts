@@ -6,6 +6,7 @@ import { AllExceptionsFilter, AppConfig, AppConfigModule, GeoModule, LoggingModu
 import { DatabaseModule } from '@app/database';
 import { AuditInterceptor, AuditModule } from '@app/audit';
 import { AccessGuard, BootstrapAdminService, IdentityModule } from '@app/identity';
+import { FeedbackModule } from '@app/feedback';
 import { MatchesModule } from '@app/matches';
 import { MatchingModule } from '@app/matching';
 import { ProgrammesModule } from '@app/programmes';
@@ -24,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { AssignmentController } from './controllers/assignment.controller';
 import { MatchingController } from './controllers/matching.controller';
 import { CalendarController } from './controllers/calendar.controller';
+import { FeedbackController, FollowUpsController } from './controllers/follow-ups.controller';
 import { MatchesController } from './controllers/matches.controller';
 import { OffersController, VigilAlertsController } from './controllers/offers.controller';
 import { VisitsController } from './controllers/visits.controller';
@@ -54,6 +56,7 @@ export class AppModule implements OnApplicationBootstrap {
         VolunteersModule,
         MatchingModule,
         MatchesModule,
+        FeedbackModule,
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: loginThrottlerOptions }),
         ...(options.withWorker ? [WorkerModule] : []),
@@ -75,6 +78,8 @@ export class AppModule implements OnApplicationBootstrap {
         OffersController,
         VigilAlertsController,
         CalendarController,
+        FollowUpsController,
+        FeedbackController,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },

@@ -66,6 +66,8 @@ export class CalendarService {
         status: visit.status === 'confirmed' ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
       });
     }
-    return { ics: calendar.toString(), volunteerId: feed.volunteerId, organisationId: feed.organisationId, clientIds: [...new Set(visits.map((v) => v.client_id))] };
+    // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves the last one bare.
+    const ics = calendar.toString().replace(/(\r\n)?$/, '\r\n');
+    return { ics, volunteerId: feed.volunteerId, organisationId: feed.organisationId, clientIds: [...new Set(visits.map((v) => v.client_id))] };
   }
 }
