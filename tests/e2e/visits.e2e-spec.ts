@@ -329,9 +329,8 @@ describe('Visits within an active match', () => {
       expect(audit).toEqual([{ action: 'read', resource_id: volunteer.volunteerId, organisation_id: org, outcome: 'success', actor_user_id: null }]);
     });
 
-    // Fails: APP BUG. RFC 5545 §3.1/§3.4 end every content line, END:VCALENDAR too, with CRLF; the feed
-    // ends without one because ical-generator's toString() leaves it off (libs/matches/src/calendar.service.ts,
-    // `ics: calendar.toString()` in feed()). Strict parsers may reject the last line.
+    // Regression: ical-generator's toString() leaves the last line bare; RFC 5545 §3.1/§3.4 want CRLF after
+    // END:VCALENDAR too (fixed in CalendarService.feed, 25ad42e). Strict parsers may reject the last line.
     it('ends every content line with CRLF, the last one (END:VCALENDAR) too (RFC 5545 §3.1)', async () => {
       const { token, match } = await activeMatch();
       await plan(match.id, token, at(34, 13), at(34, 15));

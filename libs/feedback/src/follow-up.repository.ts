@@ -103,16 +103,17 @@ export class FollowUpRepository {
    * the outbox if it lacks one (rows the outbox already holds are redelivered by the relay).
    */
   async reconcile(): Promise<number> {
-    const [, count] = await this.dataSource.query(
+    const added: unknown[] = await this.dataSource.query(
       `INSERT INTO outbox_event (topic, payload, dedupe_key)
        SELECT $1, jsonb_build_object('organisationId', f.organisation_id, 'followUpId', f.id, 'dueAt', to_char(f.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
               'followup.due:' || f.id || ':' || to_char(f.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
          FROM follow_up f
         WHERE f.status = 'open' AND f.reminded_at IS NULL AND f.due_at <= now()
-       ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
+       ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+       RETURNING id`,
       [JobName.FollowUpDue],
     );
-    return count ?? 0;
+    return added.length;
   }
 
   private async schedule(manager: EntityManager, organisationId: string, id: string, dueAt: Date): Promise<void> {

@@ -81,7 +81,7 @@ export class MatchStartedHandler implements JobHandler<JobName.MatchStarted> {
 
   async handle({ organisationId, matchId }: JobPayload<JobName.MatchStarted>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const match = await this.facts.match(organisationId, matchId, manager);
+      const match = await this.facts.match(organisationId, matchId, manager, true);
       if (!match?.startedAt) return;
       if (match.status === 'active') {
         await this.followUps.createPlan(manager, match, followUpPlan(match.startedAt, match.followUpSchedule, match.maxMatchMonths));
@@ -134,7 +134,7 @@ export class MatchEndedHandler implements JobHandler<JobName.MatchEnded> {
 
   async handle({ organisationId, matchId }: JobPayload<JobName.MatchEnded>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const match = await this.facts.match(organisationId, matchId, manager);
+      const match = await this.facts.match(organisationId, matchId, manager, true);
       if (!match) return;
       await this.followUps.cancelOpen(manager, matchId);
       const reason = (match.endReason ?? 'other') as EndReason;

@@ -25,12 +25,16 @@ export interface MatchFacts {
 export class MatchFactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async match(organisationId: string, matchId: string, manager?: EntityManager): Promise<MatchFacts | null> {
+  /**
+   * With `lock` (inside a transaction) the match row is locked: a handler that acts on the match's
+   * status then never interleaves with the match ending.
+   */
+  async match(organisationId: string, matchId: string, manager?: EntityManager, lock = false): Promise<MatchFacts | null> {
     const [row] = await (manager ?? this.dataSource.manager).query(
       `SELECT m.id, m.organisation_id, m.request_id, m.client_id, m.volunteer_id, v.first_name, m.status, m.started_at, m.end_reason, m.proposed_by_user_id,
               p.kind, p.follow_up_schedule, p.max_match_months, p.progress_feedback_months
          FROM match m JOIN volunteer v ON v.id = m.volunteer_id JOIN request r ON r.id = m.request_id JOIN programme p ON p.id = r.programme_id
-        WHERE m.organisation_id = $1 AND m.id = $2`,
+        WHERE m.organisation_id = $1 AND m.id = $2${lock ? ' FOR UPDATE OF m' : ''}`,
       [organisationId, matchId],
     );
     if (!row) return null;
