@@ -11,6 +11,6 @@ import { MatchingModule } from '@app/matching';
  */
 @Module({
   imports: [GeoModule, JobsModule, MatchingModule, MatchesModule, FeedbackModule],
-  exports: [JobsModule],
+  exports: [JobsModule, FeedbackModule],
 })
 export class JobHandlersModule {}
