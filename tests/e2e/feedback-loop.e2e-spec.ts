@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DIAGNOSIS_GROUPS } from '@app/core';
-import { FeedbackService, FollowUpRepository } from '@app/feedback';
+import { FeedbackProgressHandler, FeedbackService, FollowUpRepository, MatchStartedHandler, RequestUnmatchedCheckHandler } from '@app/feedback';
+import { MatchesService } from '@app/matches';
 import { Role } from '@app/identity';
 import { RequestsService } from '@app/referrals';
 import { clearRedis, startTestApp, TestApp } from '../support/test-app';
@@ -287,5 +288,72 @@ describe('A feedback message that keeps failing', () => {
     expect(delivered).toMatchObject({ status: 'delivered', attempts: 3, lastError: null });
     expect(webhook.received.map((w) => w.headers['idempotency-key'])).toEqual([id, id, id]);
     expect((await t.request('POST', `/api/feedback/${id}/retry`, { token: coordinator })).body.error).toBe('feedback_not_failed');
+  });
+});
+
+describe('Scheduled feedback: no match yet, and monthly progress', () => {
+  let t: TestApp;
+  let org: string;
+  let sourceId: string;
+  let programmeId: string;
+  const messages = (requestId: string) =>
+    t.dataSource.query(`SELECT event, period, content FROM feedback_message WHERE request_id = $1 ORDER BY created_at`, [requestId]) as Promise<
+      Array<{ event: string; period: string; content: { text: string; data: Record<string, unknown> } }>
+    >;
+
+  beforeAll(async () => {
+    t = await startTestApp(); // no worker: the handlers are called as the queue would call them
+    org = (await t.given.organisation()).organisation.id;
+    await t.given.user(org, Role.Coordinator);
+    sourceId = (await t.given.referralSource(org)).id; // email channel
+    programmeId = (await t.given.programme(org, 'buddy', { noMatchFeedbackDays: 10, progressFeedbackMonths: 1 })).id;
+  });
+  afterAll(() => t.close());
+
+  it("schedules the no-match check at the programme's threshold, and writes no_match only while the request waits", async () => {
+    const waiting = await t.given.triagedRequest(org, { programmeId, referralSourceId: sourceId });
+    const [check] = await t.dataSource.query(`SELECT available_at FROM outbox_event WHERE dedupe_key = $1`, [`request.unmatched-check:${waiting.id}`]);
+    expect(Math.round((check.available_at.getTime() - waiting.submittedAt.getTime()) / 86_400_000)).toBe(10);
+
+    const handler = t.app.get(RequestUnmatchedCheckHandler);
+    await handler.handle({ organisationId: org, requestId: waiting.id, outboxId: 'unused' });
+    await handler.handle({ organisationId: org, requestId: waiting.id, outboxId: 'unused' });
+    expect((await messages(waiting.id)).map((m) => m.event)).toEqual(['no_match']);
+
+    const volunteer = await t.given.volunteerWithLogin(org);
+    const matched = await t.given.triagedRequest(org, { programmeId, referralSourceId: sourceId });
+    const match = await t.given.proposal(org, matched.id, volunteer.volunteerId);
+    await t.app.get(MatchesService).accept({ ...t.given.actor(org, Role.Volunteer), volunteerId: volunteer.volunteerId, userId: volunteer.userId }, match.id);
+    await handler.handle({ organisationId: org, requestId: matched.id, outboxId: 'unused' });
+    expect(await messages(matched.id)).toEqual([]);
+  });
+
+  it('sends progress once per period while the match runs, counting the visits of that period, and schedules the next', async () => {
+    const volunteer = await t.given.volunteerWithLogin(org);
+    const request = await t.given.triagedRequest(org, { programmeId, referralSourceId: sourceId });
+    const match = await t.given.proposal(org, request.id, volunteer.volunteerId);
+    await t.app.get(MatchesService).accept({ ...t.given.actor(org, Role.Volunteer), volunteerId: volunteer.volunteerId, userId: volunteer.userId }, match.id);
+    await t.app.get(MatchStartedHandler).handle({ organisationId: org, matchId: match.id, outboxId: 'unused' });
+
+    const [first] = await t.dataSource.query(`SELECT payload, available_at FROM outbox_event WHERE topic = 'feedback.progress' AND payload->>'matchId' = $1`, [match.id]);
+    const started = new Date();
+    const thisMonth = started.toISOString().slice(0, 7);
+    expect(first.payload.period).toBe(thisMonth);
+    expect(first.available_at.toISOString()).toBe(new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth() + 1, 1)).toISOString());
+
+    // A visit that took place this month.
+    const visitStart = new Date(Date.now() - 3_600_000);
+    await t.dataSource.query(
+      `INSERT INTO visit (organisation_id, match_id, volunteer_id, client_id, starts_at, ends_at, status) VALUES ($1, $2, $3, $4, $5, $6, 'done')`,
+      [org, match.id, volunteer.volunteerId, request.clientId, visitStart, new Date(visitStart.getTime() + 1_800_000)],
+    );
+    const progress = t.app.get(FeedbackProgressHandler);
+    await progress.handle({ organisationId: org, matchId: match.id, period: thisMonth, outboxId: 'unused' });
+    await progress.handle({ organisationId: org, matchId: match.id, period: thisMonth, outboxId: 'unused' });
+    const sent = (await messages(request.id)).filter((m) => m.event === 'progress');
+    expect(sent.map((m) => [m.period, m.content.data.visits])).toEqual([[thisMonth, 1]]);
+    const next = await t.dataSource.query(`SELECT payload FROM outbox_event WHERE topic = 'feedback.progress' AND payload->>'matchId' = $1 ORDER BY available_at`, [match.id]);
+    expect(next).toHaveLength(2);
+    expect(next[1].payload.period > thisMonth).toBe(true);
   });
 });

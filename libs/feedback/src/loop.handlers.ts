@@ -177,8 +177,7 @@ export class FeedbackProgressHandler implements JobHandler<JobName.FeedbackProgr
       const match = await this.facts.match(organisationId, matchId, manager);
       if (!match?.startedAt || match.status !== 'active' || !match.progressFeedbackMonths) return;
       const end = nextMonthStart(new Date(`${period}-01T00:00:00Z`));
-      const from = addMonths(end, -match.progressFeedbackMonths);
-      const visits = await this.facts.visitsDone(matchId, from < match.startedAt ? match.startedAt : from, end);
+      const visits = await this.facts.visitsDone(matchId, addMonths(end, -match.progressFeedbackMonths), end);
       await this.feedback.record(manager, organisationId, match.requestId, 'progress', { visitsInPeriod: visits }, period);
       const next = progressJob(organisationId, matchId, addMonths(end, match.progressFeedbackMonths));
       await this.outbox.add(manager, JobName.FeedbackProgress, next.payload, next.options);
