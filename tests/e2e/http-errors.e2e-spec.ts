@@ -192,3 +192,24 @@ describe('Readiness', () => {
     }
   });
 });
+
+describe('A database pool with no free connection', () => {
+  let t: TestApp;
+
+  beforeAll(async () => (t = await startTestApp({ env: { DATABASE_POOL_SIZE: '1', DATABASE_POOL_TIMEOUT_MS: '300' } })));
+  afterAll(() => t.close());
+
+  it('answers 503 service_busy with Retry-After, not a 500, and serves again once a connection is free', async () => {
+    const { admin } = await t.given.organisation();
+    const token = await t.login(admin.email);
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect(); // takes the only connection
+    try {
+      const busy = await t.request('GET', '/api/users', { token });
+      expect(busy).toMatchObject({ status: 503, body: { statusCode: 503, error: 'service_busy' }, headers: { 'retry-after': '2' } });
+    } finally {
+      await holder.release();
+    }
+    expect((await t.request('GET', '/api/users', { token })).status).toBe(200);
+  });
+});

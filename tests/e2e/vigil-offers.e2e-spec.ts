@@ -210,6 +210,23 @@ describe('Urgent vigil offers', () => {
   });
 
   describe('under load', () => {
+    it('lets one volunteer take ten vigils on different nights at once, without a deadlock', async () => {
+      const busyOrg = (await t.given.organisation()).organisation.id;
+      const programme = (await t.given.programme(busyOrg, 'vigil', { vigilWaveSize: 5 })).id;
+      const source = (await t.given.referralSource(busyOrg)).id;
+      const volunteer = await vigilVolunteer(0.1, {}, busyOrg);
+      const offerIds: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const request = await t.given.triagedRequest(busyOrg, { programmeId: programme, referralSourceId: source, vigilWindow: night(40 + i), desiredSlots: [], startDate: null });
+        await waves.handle({ organisationId: busyOrg, requestId: request.id, wave: 1, outboxId: 'unused' });
+        offerIds.push(...(await offers(request.id)).map((o) => o.id));
+      }
+      const statuses = await Promise.all(offerIds.map((id) => t.request('POST', `/api/offers/${id}/accept`, { token: volunteer.token }).then((r) => r.status)));
+      expect(statuses).toEqual(Array(10).fill(200));
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM match WHERE volunteer_id = $1 AND status = 'active'`, [volunteer.volunteerId]);
+      expect(n).toBe(10);
+    });
+
     it('gives each of 20 vigils to exactly one of 50 volunteers accepting at once; the rest get 409, nobody a 5xx', async () => {
       // An organisation of its own, so these 50 are the only volunteers who can be offered the vigils.
       const crowdOrg = (await t.given.organisation()).organisation.id;

@@ -7,7 +7,7 @@ import { SafeQueryLogger } from './safe-query-logger';
  * The one TypeORM configuration, shared by the app, the migration CLI and the test helper.
  * Globs are relative to this file so they work from `src` (ts) and from `dist` (js).
  */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, pool: { size: number; timeoutMs: number } = { size: 10, timeoutMs: 30000 }): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -22,6 +22,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     logging: ['error', 'warn', 'migration'],
     logger: new SafeQueryLogger(),
     maxQueryExecutionTime: 1000,
-    extra: { max: 10, connectionTimeoutMillis: 5000 },
+    // Under a burst, requests queue for a connection; only past the timeout do they get 503 (busy).
+    extra: { max: pool.size, connectionTimeoutMillis: pool.timeoutMs },
   };
 }

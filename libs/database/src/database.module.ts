@@ -8,7 +8,10 @@ import { dataSourceOptions } from './data-source-options';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database.url), migrationsRun: false }),
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.database.url, { size: config.database.poolSize, timeoutMs: config.database.poolTimeoutMs }),
+        migrationsRun: false,
+      }),
     }),
   ],
 })

@@ -129,9 +129,14 @@ export class MatchRepository {
     await this.outbox.add(manager, JobName.RequestMatched, { ...ids, requestId: request.id });
   }
 
-  /** An active match counts against the volunteer's maximum; the volunteer row is locked while counting. */
+  /**
+   * An active match counts against the volunteer's maximum; the volunteer row is locked while
+   * counting. FOR NO KEY UPDATE, not FOR UPDATE: the new match and visit rows hold a KEY SHARE lock
+   * on the volunteer through their foreign keys, and FOR UPDATE would deadlock two accepts of the same
+   * volunteer against each other's KEY SHARE.
+   */
   private async assertCapacity(manager: EntityManager, volunteerId: string, matchId: string): Promise<void> {
-    const [volunteer] = await manager.query(`SELECT max_concurrent_clients FROM volunteer WHERE id = $1 FOR UPDATE`, [volunteerId]);
+    const [volunteer] = await manager.query(`SELECT max_concurrent_clients FROM volunteer WHERE id = $1 FOR NO KEY UPDATE`, [volunteerId]);
     const [{ active }] = await manager.query(`SELECT count(*)::int AS active FROM match WHERE volunteer_id = $1 AND status = 'active' AND id <> $2`, [volunteerId, matchId]);
     if (active >= volunteer.max_concurrent_clients) {
       throw new ConflictError(

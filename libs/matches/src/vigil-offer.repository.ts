@@ -61,10 +61,12 @@ export class VigilOfferRepository {
   async accept(organisationId: string, id: string, volunteerId: string): Promise<VigilOffer> {
     const found = await this.find(organisationId, id, volunteerId);
     if (!found) throw new NotFoundError('Offer', id);
+    if (found.status === 'accepted') return found; // a second tap of the same volunteer
+    this.assertOpen(found); // closed already: answer at once, without queueing for the lock
     await this.dataSource.transaction(async (manager) => {
       const request = await this.requests.lock(manager, organisationId, found.requestId);
-      const offer = await this.lockOffer(manager, id);
-      if (offer.status === 'accepted') return; // a second tap of the same volunteer
+      const offer = await this.lockOffer(manager, id); // the decision is made here, under the lock
+      if (offer.status === 'accepted') return;
       this.assertOpen(offer);
       if (request.status !== 'triaged') throw new ConflictError(CLOSED.withdrawn.code, CLOSED.withdrawn.message);
       const match = await manager.getRepository(Match).save({

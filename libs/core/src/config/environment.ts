@@ -48,6 +48,14 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/volunteer_match';
 
+  /** Connections to PostgreSQL per process. */
+  @Transform(toInt) @Min(1) @Max(200) @IsInt()
+  DATABASE_POOL_SIZE = 10;
+
+  /** How long a request may wait for a free connection before it gets 503 (busy) instead. */
+  @Transform(toInt) @Min(100) @Max(600000) @IsInt()
+  DATABASE_POOL_TIMEOUT_MS = 30000;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -40,6 +40,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     if (typeof reply?.status !== 'function') return; // not an HTTP context
     const body = this.toBody(exception, request);
+    if (body.error === 'service_busy') void reply.header('retry-after', '2');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -65,6 +66,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       const status = fastifyError.statusCode;
       return { statusCode: status, error: STATUS_CODES[status] ?? 'bad_request', message: fastifyError.message ?? 'Bad request' };
+    }
+    // node-postgres: no connection came free within DATABASE_POOL_TIMEOUT_MS. Busy, not broken.
+    if (exception instanceof Error && exception.message === 'timeout exceeded when trying to connect') {
+      this.logger.warn(`No database connection within the pool timeout (request ${request?.id}); answered 503`);
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'service_busy', message: 'The service is busy; try again in a moment' };
     }
     return this.serverError(exception, request);
   }
