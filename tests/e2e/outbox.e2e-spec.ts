@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test, TestingModule } from '@nestjs/testing';
-import { AppConfigModule, RedisModule } from '@app/core';
+import { AppConfigModule, redisOptionsFromUrl, RedisModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import {
   HandlesJob,
@@ -16,7 +16,7 @@ import {
 } from '@app/followups';
 import { Role } from '@app/identity';
 import { JobHandlersModule } from '../../apps/worker/src/job-handlers.module';
-import { Job } from 'bullmq';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { clearRedis, PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 /** The worker's parts without its loops, so each step can be driven by hand. */
@@ -144,6 +144,36 @@ describe('Outbox → queue', () => {
     expect(await relay.relayPending(0)).toBe(1); // past the redelivery delay: back in the queue
     expect(await drain()).toBe(1);
     expect(await notifications.countByDedupeKey(`welcome:${userId}`)).toBe(1);
+  });
+
+  it('runs a row again whose job BullMQ finished without the row being processed (failed, or completed before a crash)', async () => {
+    const failedUser = await createUser();
+    const completedUser = await createUser();
+    await relay.relayPending();
+    // One job fails for good (as after too many stalls when the worker was killed); the other
+    // completes, but the process dies before the row is marked processed.
+    const jobs = await queuedJobs();
+    const failing = new Worker(
+      QueueName.Notifications,
+      async (job) => {
+        if (job.data.userId === failedUser) throw new UnrecoverableError('worker killed too often');
+      },
+      { connection: redisOptionsFromUrl(process.env.REDIS_URL as string), prefix: process.env.REDIS_PREFIX },
+    );
+    const deadline = Date.now() + 10_000;
+    while (Object.values(await queue().getJobCounts('failed', 'completed')).reduce((a, b) => a + b, 0) < jobs.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await failing.close();
+    expect(await queuedJobs()).toHaveLength(0);
+
+    expect(await relay.relayPending(0)).toBe(2); // both rows are unprocessed, so relayed again
+    expect(await drain()).toBe(2); // and their jobs run, instead of being swallowed by the old ids
+    for (const userId of [failedUser, completedUser]) {
+      const [row] = await outboxRows(userId);
+      expect(row.processed_at).not.toBeNull();
+      expect(await notifications.countByDedupeKey(`welcome:${userId}`)).toBe(1);
+    }
   });
 
   it('keeps the rows when the queue refuses them, and relays them later', async () => {

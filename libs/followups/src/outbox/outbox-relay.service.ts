@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { AppConfig } from '@app/core';
 import { Queues } from '../queue/queue.module';
 import { isJobName, JOB_QUEUE, QueueName } from '../queue/queue-names';
@@ -35,10 +36,24 @@ export class OutboxRelayService {
       const queue = JOB_QUEUE[event.topic];
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), event]);
     }
-    for (const [queue, batch] of byQueue) {
-      await this.queues.get(queue).addBulk(
-        batch.map((event) => ({ name: event.topic, data: { ...event.payload, outboxId: event.id }, opts: { jobId: event.id } })),
-      );
+    for (const [name, batch] of byQueue) {
+      const queue = this.queues.get(name);
+      for (const event of batch) if (event.relay_count > 0) await this.clearFinishedJob(queue, event.id);
+      await queue.addBulk(batch.map((event) => ({ name: event.topic, data: { ...event.payload, outboxId: event.id }, opts: { jobId: event.id } })));
     }
+  }
+
+  /**
+   * A row relayed again is not processed, yet BullMQ may still keep its job as finished: failed
+   * (out of attempts, or stalled too often because the worker was killed) or completed (the
+   * worker died between the handler and marking the row). BullMQ ignores an add whose id it holds,
+   * so such a job is removed first and the row's job runs again (handlers are idempotent).
+   * A job still waiting, delayed or active is left alone.
+   */
+  private async clearFinishedJob(queue: Queue, id: string): Promise<void> {
+    const job = await queue.getJob(id);
+    if (!job) return;
+    const state = await job.getState();
+    if (state === 'failed' || state === 'completed') await job.remove();
   }
 }

@@ -7,6 +7,8 @@ export interface ClaimedEvent {
   id: string;
   topic: string;
   payload: Record<string, unknown>;
+  /** How often it was handed to the queue before: above 0, the queue may still hold its old job. */
+  relay_count: number;
 }
 
 @Injectable()
@@ -34,7 +36,7 @@ export class OutboxRepository {
   async relayBatch(limit: number, redeliverAfterSeconds: number, deliver: (events: ClaimedEvent[]) => Promise<void>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const events: ClaimedEvent[] = await manager.query(
-        `SELECT id, topic, payload FROM outbox_event
+        `SELECT id, topic, payload, relay_count FROM outbox_event
           WHERE processed_at IS NULL AND available_at <= now()
             AND (relayed_at IS NULL OR relayed_at <= now() - make_interval(secs => $2))
           ORDER BY available_at
