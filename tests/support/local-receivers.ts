@@ -44,6 +44,8 @@ export class WebhookReceiver {
         else answer();
       });
     });
+    // A sender that dies mid-request (a killed worker) resets its connection: not the receiver's problem.
+    this.server.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     return this;
   }
@@ -83,6 +85,7 @@ export class SmtpReceiver {
           .catch(callback);
       },
     });
+    this.server.on('error', () => undefined); // a sender killed mid-message resets the connection
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
