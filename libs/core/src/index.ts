@@ -21,3 +21,4 @@ export * from './geo/geo.module';
 export * from './geo/location.service';
 export * from './domain/amsterdam-time';
 export * from './domain/dates';
+export * from './crypto/secret-box';

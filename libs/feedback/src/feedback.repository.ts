@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { SecretBox } from '@app/core';
 import { JobName, OutboxRepository } from '@app/followups';
 import { DataSource, EntityManager } from 'typeorm';
 import { FeedbackContent } from './feedback-content';
@@ -41,6 +42,7 @@ export class FeedbackRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxRepository,
+    private readonly secrets: SecretBox,
   ) {}
 
   async subject(manager: EntityManager, organisationId: string, requestId: string): Promise<FeedbackSubject | null> {
@@ -110,7 +112,7 @@ export class FeedbackRepository {
   /** The signing secret of the request's referral source (never returned by the API). */
   async webhookSecret(requestId: string): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT s.webhook_secret FROM request r JOIN referral_source s ON s.id = r.referral_source_id WHERE r.id = $1`, [requestId]);
-    return row?.webhook_secret ?? null;
+    return row?.webhook_secret ? this.secrets.open(row.webhook_secret) : null;
   }
 
   /** Counts the attempt before sending, so a crash mid-way still counts. Null when the message needs no attempt. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ReferralSourceType } from '@app/core';
+import { ReferralSourceType, SecretBox } from '@app/core';
 import { DataSource } from 'typeorm';
 import { ReferralSource } from './referral-source.entity';
 
@@ -12,7 +12,10 @@ export interface ReferralSourceView extends Omit<ReferralSource, 'webhookSecret'
 
 @Injectable()
 export class ReferralSourceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly secrets: SecretBox,
+  ) {}
 
   private get sources() {
     return this.dataSource.getRepository(ReferralSource);
@@ -49,12 +52,18 @@ export class ReferralSourceRepository {
   }
 
   async create(organisationId: string, data: ReferralSourceData): Promise<ReferralSourceView> {
-    const saved = await this.sources.save(this.sources.create({ ...data, organisationId }));
+    const saved = await this.sources.save(this.sources.create({ ...data, webhookSecret: this.sealed(data.webhookSecret), organisationId }));
     return (await this.find(organisationId, saved.id)) as ReferralSourceView;
   }
 
   async update(organisationId: string, id: string, patch: Partial<ReferralSourceData>): Promise<ReferralSourceView | null> {
-    if (Object.keys(patch).length > 0) await this.sources.update({ organisationId, id }, patch);
+    const stored = patch.webhookSecret !== undefined ? { ...patch, webhookSecret: this.sealed(patch.webhookSecret) } : patch;
+    if (Object.keys(stored).length > 0) await this.sources.update({ organisationId, id }, stored);
     return this.find(organisationId, id);
+  }
+
+  /** Webhook secrets are stored encrypted (SECRETS_KEY); null clears. */
+  private sealed(secret: string | null | undefined): string | null | undefined {
+    return secret ? this.secrets.seal(secret) : secret;
   }
 }

@@ -20,6 +20,7 @@ export class AppConfig {
   readonly bootstrap: { adminEmail?: string; adminPassword?: string; organisationName: string };
   readonly smtp: { host?: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   readonly logLevel: string;
+  readonly secretsKey?: string;
   readonly worker: { inProcess: boolean; concurrency: number; outboxPollMs: number; outboxRedeliverAfterSeconds: number };
   readonly geocoder: { url: string; timeoutMs: number; cacheSize: number };
   readonly webhooks: { timeoutMs: number; allowedPrivate: string[] };
@@ -58,6 +59,7 @@ export class AppConfig {
       from: env.SMTP_FROM,
     };
     this.logLevel = env.LOG_LEVEL;
+    this.secretsKey = env.SECRETS_KEY;
     this.worker = {
       inProcess: env.WORKER_IN_PROCESS,
       concurrency: env.WORKER_CONCURRENCY,

@@ -1,5 +1,6 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { SecretBox } from '../crypto/secret-box';
 import { AppConfig } from './app-config';
 import { validateEnvironment } from './environment';
 
@@ -20,10 +21,14 @@ import { validateEnvironment } from './environment';
             '!!! JWT_SECRET is not set: using the DEVELOPMENT secret, so anyone can forge tokens. Set JWT_SECRET before real use. !!!',
           );
         }
+        if (config.nodeEnv === 'production' && !config.secretsKey) {
+          new Logger('Config').warn('SECRETS_KEY is not set: webhook secrets are stored unencrypted. Set it before real use.');
+        }
         return config;
       },
     },
+    SecretBox,
   ],
-  exports: [AppConfig],
+  exports: [AppConfig, SecretBox],
 })
 export class AppConfigModule {}

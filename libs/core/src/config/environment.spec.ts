@@ -38,6 +38,12 @@ describe('Configuration', () => {
     expect(config.auth.usesDevelopmentSecret).toBe(false);
   });
 
+  it('takes SECRETS_KEY only as 32 bytes in base64', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(new AppConfig(validateEnvironment({ SECRETS_KEY: key })).secretsKey).toBe(key);
+    expect(() => validateEnvironment({ SECRETS_KEY: 'too-short' })).toThrow('SECRETS_KEY: SECRETS_KEY must be 32 random bytes in base64 (openssl rand -base64 32)');
+  });
+
   it('says what is wrong with a value in one line per variable, without echoing it', () => {
     expect(() => validateEnvironment({ PORT: 'abc', JWT_SECRET: 'hunter2' })).toThrow(
       'Invalid configuration:\n  - PORT: PORT must be an integer number\n  - JWT_SECRET: JWT_SECRET must be at least 32 characters',

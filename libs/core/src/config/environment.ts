@@ -66,6 +66,10 @@ export class Environment {
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** Encrypts stored secrets (webhook signing secrets): 32 random bytes, base64 (`openssl rand -base64 32`). */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'SECRETS_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  SECRETS_KEY?: string;
+
   @Transform(toInt) @Min(60) @Max(86400) @IsInt()
   JWT_ACCESS_TTL_SECONDS = 900;
 
@@ -165,7 +169,7 @@ export class ConfigurationError extends Error {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const known = Object.keys(new Environment());
   const relevant = Object.fromEntries(
-    Object.entries(raw).filter(([key]) => known.includes(key) || key === 'JWT_SECRET' || key.startsWith('BOOTSTRAP_') || key.startsWith('SMTP_')),
+    Object.entries(raw).filter(([key]) => known.includes(key) || key === 'JWT_SECRET' || key === 'SECRETS_KEY' || key.startsWith('BOOTSTRAP_') || key.startsWith('SMTP_')),
   );
   const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
   // One message per variable; values are never echoed (they may be secrets).
