@@ -2,7 +2,7 @@ import { DynamicModule, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AllExceptionsFilter, AppConfig, AppConfigModule, GeoModule, LoggingModule, RedisModule } from '@app/core';
+import { AllExceptionsFilter, AppConfig, AppConfigModule, GeoModule, LoggingModule, NoBodyInterceptor, RedisModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { AuditInterceptor, AuditModule } from '@app/audit';
 import { AccessGuard, BootstrapAdminService, IdentityModule } from '@app/identity';
@@ -84,6 +84,7 @@ export class AppModule implements OnApplicationBootstrap {
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: NoBodyInterceptor },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
     };

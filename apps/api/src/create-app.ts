@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AppConfig, createValidationPipe, validateEnvironment } from '@app/core';
+import { AppConfig, assertStorableText, createValidationPipe, jsonNestingExceeds, MAX_JSON_DEPTH, validateEnvironment, ValidationFailedError } from '@app/core';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 
@@ -46,14 +46,32 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
   });
   const fastify = app.getHttpAdapter().getInstance();
   // Action routes (accept, confirm, …) need no body; clients that always send a JSON content type
-  // with an empty body get `{}` instead of a 400. Anything else goes to Fastify's own safe parser.
+  // with an empty body get `{}` instead of a 400. Anything else goes to Fastify's own safe parser,
+  // after a cheap depth check, and its strings must be storable text.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    body === '' ? done(null, {}) : parseJson(request, body as string, done),
-  );
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    if (text === '') return done(null, {});
+    if (jsonNestingExceeds(text)) return done(new ValidationFailedError(`The body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+    parseJson(request, text, (error, value) => {
+      if (error) return done(error, undefined);
+      try {
+        assertStorableText(value, 'body');
+      } catch (refusal) {
+        return done(refusal as Error, undefined);
+      }
+      done(null, value);
+    });
+  });
+  fastify.addHook('preValidation', async (request) => {
+    assertStorableText(request.query, 'query');
+    assertStorableText(request.params, 'path');
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // Answers may hold health data: no browser, proxy or shared cache may keep them.
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
   });
   app.setGlobalPrefix('api', { exclude: ['health', 'ready'] });
   app.useGlobalPipes(createValidationPipe());

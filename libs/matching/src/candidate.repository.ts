@@ -82,6 +82,11 @@ export class CandidateRepository {
     return rows.map((r: { id: string }) => r.id);
   }
 
+  async programmeExists(organisationId: string, programmeId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM programme WHERE organisation_id = $1 AND id = $2`, [organisationId, programmeId]);
+    return rows.length > 0;
+  }
+
   /**
    * The SQL prefilter: active volunteers of the organisation who offer the kind, inside the bounding
    * box (on the lat/lon index) and within both distance limits, free at a desired time (or for the

@@ -191,6 +191,9 @@ export class MatchingService {
    * every volunteer's remaining capacity (optimal, not greedy). With dryRun nothing is stored.
    */
   async assign(actor: Principal, input: AssignInput): Promise<AssignOutcome> {
+    if (input.programmeId && !(await this.candidates.programmeExists(actor.organisationId, input.programmeId))) {
+      throw new NotFoundError('Programme', input.programmeId);
+    }
     const ids = await this.candidates.triagedRequestIds(actor.organisationId, input.programmeId, input.requestIds);
     const requests: Array<{ request: RequestForMatching; candidates: Array<RankedCandidate & { capacity: number }> }> = [];
     for (const id of ids) {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { commaList, Optional, PageMetaDto, PageQueryDto, queryBoolean, trim } from '@app/core';
+import { Transform } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { commaList, Optional, PageMetaDto, PageQueryDto, queryBoolean, trim, DateTime } from '@app/core';
 import {
   FEEDBACK_EVENTS,
   FEEDBACK_STATUSES,
@@ -23,7 +23,7 @@ export class ListFollowUpsQueryDto extends PageQueryDto {
   status?: FollowUpStatus[];
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Due before this moment' })
-  @Optional() @Type(() => Date) @IsDate()
+  @Optional() @DateTime()
   dueBefore?: Date;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The coordinator who made the match' })
@@ -42,7 +42,7 @@ export class CompleteFollowUpDto {
 
 export class SnoozeFollowUpDto {
   @ApiProperty({ type: String, format: 'date-time', example: '2027-02-01T09:00:00+01:00', description: 'The new due moment (in the future)' })
-  @Type(() => Date) @IsDate()
+  @DateTime({ maxYearsAhead: 2 })
   until: Date;
 }
 

@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsArray, IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { commaList, DAY_PARTS, DIAGNOSIS_GROUPS, DiagnosisGroup, FREQUENCIES, Frequency, Optional, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, queryBoolean, trim } from '@app/core';
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { commaList, DAY_PARTS, DIAGNOSIS_GROUPS, DiagnosisGroup, FREQUENCIES, Frequency, Optional, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, queryBoolean, trim, DateTime } from '@app/core';
 import {
   DECLINE_REASONS,
   DeclineReason,
@@ -120,8 +120,8 @@ export class MatchViewPageDto extends PageMetaDto {
 }
 
 export class PlanVisitDto {
-  @ApiProperty({ type: String, format: 'date-time', example: '2027-01-05T14:00:00+01:00' }) @Type(() => Date) @IsDate() startsAt: Date;
-  @ApiProperty({ type: String, format: 'date-time', example: '2027-01-05T16:00:00+01:00' }) @Type(() => Date) @IsDate() endsAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', example: '2027-01-05T14:00:00+01:00' }) @DateTime() startsAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', example: '2027-01-05T16:00:00+01:00' }) @DateTime() endsAt: Date;
   @Note('What the visit is for') note?: string;
 }
 
@@ -134,8 +134,8 @@ export class VisitReasonDto {
 }
 
 export class ListOwnVisitsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' }) @Optional() @Type(() => Date) @IsDate() from?: Date;
-  @ApiPropertyOptional({ type: String, format: 'date-time' }) @Optional() @Type(() => Date) @IsDate() to?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' }) @Optional() @DateTime() from?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) @Optional() @DateTime() to?: Date;
   @ApiPropertyOptional({ enum: VISIT_STATUSES, isArray: true, description: 'One or more, comma separated' })
   @IsOptional() @Transform(commaList) @IsArray() @IsIn(VISIT_STATUSES, { each: true })
   status?: VisitStatus[];

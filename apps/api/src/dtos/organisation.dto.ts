@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { trim, trimLower } from '@app/core';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { trim, trimLower, NestedObject } from '@app/core';
 import { Organisation } from '@app/identity';
 import { UserDto } from './user.dto';
 
@@ -22,7 +22,7 @@ export class CreateOrganisationDto {
   name: string;
 
   @ApiProperty({ type: FirstAdminDto, description: 'The first administrator of the new organisation' })
-  @ValidateNested() @Type(() => FirstAdminDto)
+  @NestedObject(() => FirstAdminDto)
   admin: FirstAdminDto;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { CREDENTIAL_TYPES, CredentialType, DIAGNOSIS_GROUPS, DiagnosisGroup, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, queryBoolean, trim, Optional } from '@app/core';
+import { Transform } from 'class-transformer';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CREDENTIAL_TYPES, CredentialType, DIAGNOSIS_GROUPS, DiagnosisGroup, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, queryBoolean, trim, Optional, NestedObject } from '@app/core';
 import { Programme } from '@app/programmes';
 
 export class ScoringWeightsDto {
@@ -61,11 +61,11 @@ export class CreateProgrammeDto {
   maxDistanceKm?: number;
 
   @ApiPropertyOptional({ type: PartialScoringWeightsDto, description: 'Missing weights keep the default of the kind' })
-  @Optional() @ValidateNested() @Type(() => PartialScoringWeightsDto)
+  @Optional() @NestedObject(() => PartialScoringWeightsDto)
   scoringWeights?: PartialScoringWeightsDto;
 
   @ApiPropertyOptional({ type: PartialFollowUpScheduleDto })
-  @Optional() @ValidateNested() @Type(() => PartialFollowUpScheduleDto)
+  @Optional() @NestedObject(() => PartialFollowUpScheduleDto)
   followUpSchedule?: PartialFollowUpScheduleDto;
 
   @ApiPropertyOptional({ example: 5, description: 'Vigil: volunteers per offer wave' })

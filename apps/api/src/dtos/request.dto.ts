@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsDate,
-  IsDateString,
   IsEmail,
   IsIn,
   IsInt,
@@ -18,36 +16,10 @@ import {
   Min,
   MinLength,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import {
-  commaList,
-  CONSENT_GIVERS,
-  ConsentGiver,
-  DIAGNOSIS_GROUPS,
-  DiagnosisGroup,
-  FREQUENCIES,
-  Frequency,
-  GENDERS,
-  Gender,
-  LANGUAGE_CODE,
-  LIVING_SITUATIONS,
-  LivingSituation,
-  maskToSlots,
-  PageMetaDto,
-  PageQueryDto,
-  PROGRAMME_KINDS,
-  ProgrammeKind,
-  REQUEST_STATUSES,
-  RequestStatus,
-  trim,
-  trimLower,
-  URGENCIES,
-  Urgency, Optional } from '@app/core';
+import { commaList, CONSENT_GIVERS, ConsentGiver, DIAGNOSIS_GROUPS, DiagnosisGroup, FREQUENCIES, Frequency, GENDERS, Gender, LANGUAGE_CODE, LIVING_SITUATIONS, LivingSituation, maskToSlots, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, REQUEST_STATUSES, RequestStatus, trim, trimLower, URGENCIES, Urgency, Optional, CalendarDate, DateTime, NestedObject, NestedObjects } from '@app/core';
 import { Client, Request } from '@app/referrals';
 import { LocationDto, LocationViewDto, SlotDto } from './common.dto';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class NeedsDto {
   @ApiPropertyOptional({ example: 'Snel moe; kan nog korte stukjes lopen met rollator', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) physical?: string | null;
@@ -73,8 +45,8 @@ export class ReferrerContactDto {
 }
 
 export class VigilWindowDto {
-  @ApiProperty({ type: String, format: 'date-time', example: '2026-11-23T22:00:00+01:00' }) @Type(() => Date) @IsDate() start: Date;
-  @ApiProperty({ type: String, format: 'date-time', example: '2026-11-24T07:00:00+01:00' }) @Type(() => Date) @IsDate() end: Date;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-11-23T22:00:00+01:00' }) @DateTime() start: Date;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-11-24T07:00:00+01:00' }) @DateTime() end: Date;
 }
 
 export class RelativeDto {
@@ -94,7 +66,7 @@ export class GpContactDto {
 export class ClientInputDto extends LocationDto {
   @ApiProperty({ example: 'Wilhelmina' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) firstName: string;
   @ApiProperty({ example: 'Jansen' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
-  @ApiProperty({ example: '1941-09-30' }) @IsDateString({ strict: true }) @Matches(DATE) birthDate: string;
+  @ApiProperty({ example: '1941-09-30' }) @CalendarDate({ past: true }) birthDate: string;
   @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @Optional() @IsIn(GENDERS) gender?: Gender;
   @ApiPropertyOptional({ example: 'Oudegracht' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) street?: string;
   @ApiPropertyOptional({ example: '030 765 4321' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
@@ -106,27 +78,27 @@ export class ClientInputDto extends LocationDto {
   @IsOptional() @IsString() @MaxLength(2000)
   diagnosisDetails?: string;
   @ApiPropertyOptional({ enum: LIVING_SITUATIONS, example: 'alone' }) @IsOptional() @IsIn(LIVING_SITUATIONS) livingSituation?: LivingSituation;
-  @ApiPropertyOptional({ type: [RelativeDto] }) @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RelativeDto) relatives?: RelativeDto[];
-  @ApiPropertyOptional({ type: GpContactDto }) @IsOptional() @ValidateNested() @Type(() => GpContactDto) gp?: GpContactDto;
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' }) @Optional() @Type(() => Date) @IsDate() consentGivenAt?: Date;
+  @ApiPropertyOptional({ type: [RelativeDto] }) @Optional() @NestedObjects(() => RelativeDto) @ArrayMaxSize(20) relatives?: RelativeDto[];
+  @ApiPropertyOptional({ type: GpContactDto }) @IsOptional() @NestedObject(() => GpContactDto) gp?: GpContactDto;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' }) @Optional() @DateTime() consentGivenAt?: Date;
   @ApiProperty({ enum: CONSENT_GIVERS, example: 'client', description: 'Who agreed to this referral' }) @IsIn(CONSENT_GIVERS) consentGivenBy: ConsentGiver;
 }
 
 class RequestFieldsDto {
   @ApiPropertyOptional({ enum: URGENCIES, example: 'normal' }) @Optional() @IsIn(URGENCIES) urgency?: Urgency;
-  @ApiPropertyOptional({ type: NeedsDto, description: 'Needs on the four dimensions' }) @Optional() @ValidateNested() @Type(() => NeedsDto) needs?: NeedsDto;
+  @ApiPropertyOptional({ type: NeedsDto, description: 'Needs on the four dimensions' }) @Optional() @NestedObject(() => NeedsDto) needs?: NeedsDto;
   @ApiPropertyOptional({ type: [SlotDto], example: [{ day: 'tue', part: 'afternoon' }], description: 'When support is wanted (not for vigils)' })
-  @Optional() @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => SlotDto)
+  @Optional() @NestedObjects(() => SlotDto) @ArrayMaxSize(28)
   desiredSlots?: SlotDto[];
   @ApiPropertyOptional({ enum: FREQUENCIES, example: 'weekly' }) @IsOptional() @IsIn(FREQUENCIES) frequency?: Frequency;
-  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsDateString({ strict: true }) @Matches(DATE) startDate?: string;
+  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @CalendarDate({ from: '2000-01-01' }) startDate?: string;
   @ApiPropertyOptional({ type: VigilWindowDto, description: 'Vigils: when someone must sit with the client' })
-  @IsOptional() @ValidateNested() @Type(() => VigilWindowDto)
+  @IsOptional() @NestedObject(() => VigilWindowDto)
   vigilWindow?: VigilWindowDto;
   @ApiPropertyOptional({ type: LocationDto, description: "Where the support happens; default: the client's address" })
-  @IsOptional() @ValidateNested() @Type(() => LocationDto)
+  @IsOptional() @NestedObject(() => LocationDto)
   location?: LocationDto;
-  @ApiPropertyOptional({ type: PreferencesDto }) @Optional() @ValidateNested() @Type(() => PreferencesDto) preferences?: PreferencesDto;
+  @ApiPropertyOptional({ type: PreferencesDto }) @Optional() @NestedObject(() => PreferencesDto) preferences?: PreferencesDto;
   @ApiPropertyOptional({ example: 'Dochter woont in het buitenland; bellen na 10 uur', description: 'For the coordinator; never shown to volunteers' })
   @IsOptional() @IsString() @MaxLength(4000)
   referrerNotes?: string;
@@ -137,16 +109,16 @@ export class SubmitRequestDto extends RequestFieldsDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Coordinators: the source the request comes from (referrers: always their own)' })
   @Optional() @IsUUID()
   referralSourceId?: string;
-  @ApiPropertyOptional({ type: ClientInputDto, description: 'A new client; or give clientId' }) @Optional() @ValidateNested() @Type(() => ClientInputDto) client?: ClientInputDto;
+  @ApiPropertyOptional({ type: ClientInputDto, description: 'A new client; or give clientId' }) @Optional() @NestedObject(() => ClientInputDto) client?: ClientInputDto;
   @ApiPropertyOptional({ format: 'uuid', description: 'A client referred before by the same source' }) @Optional() @IsUUID() clientId?: string;
-  @ApiProperty({ type: ReferrerContactDto, description: 'Who to give feedback to' }) @ValidateNested() @Type(() => ReferrerContactDto) referrerContact: ReferrerContactDto;
+  @ApiProperty({ type: ReferrerContactDto, description: 'Who to give feedback to' }) @NestedObject(() => ReferrerContactDto) referrerContact: ReferrerContactDto;
 }
 
 export class ClientUpdateDto extends PartialType(OmitType(ClientInputDto, ['consentGivenBy', 'consentGivenAt'] as const), { skipNullProperties: false }) {}
 
 export class UpdateRequestDto extends RequestFieldsDto {
-  @ApiPropertyOptional({ type: ReferrerContactDto }) @Optional() @ValidateNested() @Type(() => ReferrerContactDto) referrerContact?: ReferrerContactDto;
-  @ApiPropertyOptional({ type: ClientUpdateDto }) @Optional() @ValidateNested() @Type(() => ClientUpdateDto) client?: ClientUpdateDto;
+  @ApiPropertyOptional({ type: ReferrerContactDto }) @Optional() @NestedObject(() => ReferrerContactDto) referrerContact?: ReferrerContactDto;
+  @ApiPropertyOptional({ type: ClientUpdateDto }) @Optional() @NestedObject(() => ClientUpdateDto) client?: ClientUpdateDto;
   @ApiPropertyOptional({ description: 'Coordinators only' }) @IsOptional() @IsString() @MaxLength(4000) coordinatorNotes?: string;
 }
 

@@ -4,8 +4,6 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsDate,
-  IsDateString,
   IsEmail,
   IsIn,
   IsInt,
@@ -21,33 +19,16 @@ import {
   Min,
   MinLength,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import {
-  CREDENTIAL_TYPES,
-  CredentialType,
-  DIAGNOSIS_GROUPS,
-  DiagnosisGroup,
-  GENDERS,
-  Gender,
-  LANGUAGE_CODE,
-  maskToSlots,
-  PageMetaDto,
-  PageQueryDto,
-  PROGRAMME_KINDS,
-  ProgrammeKind,
-  trim,
-  trimLower,
-  VOLUNTEER_STATUSES,
-  VolunteerStatus, Optional } from '@app/core';
+import { CREDENTIAL_TYPES, CredentialType, DIAGNOSIS_GROUPS, DiagnosisGroup, GENDERS, Gender, LANGUAGE_CODE, maskToSlots, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, trim, trimLower, VOLUNTEER_STATUSES, VolunteerStatus, Optional, CalendarDate, DateTime, NestedObjects } from '@app/core';
 import { Credential, VolunteerRecord } from '@app/volunteers';
 import { LocationDto, LocationViewDto, SlotDto } from './common.dto';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export class UnavailablePeriodDto {
-  @ApiProperty({ type: String, format: 'date-time', example: '2026-12-20T00:00:00+01:00' }) @Type(() => Date) @IsDate() startsAt: Date;
-  @ApiProperty({ type: String, format: 'date-time', example: '2027-01-04T00:00:00+01:00' }) @Type(() => Date) @IsDate() endsAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-12-20T00:00:00+01:00' }) @DateTime() startsAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', example: '2027-01-04T00:00:00+01:00' }) @DateTime() endsAt: Date;
   @ApiPropertyOptional({ example: 'Vakantie', nullable: true }) @IsOptional() @IsString() @MaxLength(200) reason?: string | null;
 }
 
@@ -56,7 +37,7 @@ export class CreateVolunteerDto extends LocationDto {
   @ApiProperty({ example: 'de Vries' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
   @ApiPropertyOptional({ example: 'marieke.devries@example.org' }) @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional({ example: '06 12345678' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
-  @ApiProperty({ example: '1958-04-12', description: 'YYYY-MM-DD' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) birthDate: string;
+  @ApiProperty({ example: '1958-04-12', description: 'YYYY-MM-DD' }) @CalendarDate({ past: true }) birthDate: string;
   @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @Optional() @IsIn(GENDERS) gender?: Gender;
 
   @ApiPropertyOptional({ example: ['nl', 'en'], description: 'ISO 639-1 codes' })
@@ -72,7 +53,7 @@ export class CreateVolunteerDto extends LocationDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) @Optional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) programmeIds?: string[];
 
   @ApiPropertyOptional({ type: [SlotDto], description: 'Weekly availability' })
-  @Optional() @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => SlotDto)
+  @Optional() @NestedObjects(() => SlotDto) @ArrayMaxSize(28)
   availability?: SlotDto[];
 
   @ApiPropertyOptional({ example: 1, default: 1 }) @Optional() @IsInt() @Min(1) @Max(20) maxConcurrentClients?: number;
@@ -95,7 +76,7 @@ export class CreateVolunteerDto extends LocationDto {
   @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES, default: 'applicant' }) @Optional() @IsIn(VOLUNTEER_STATUSES) status?: VolunteerStatus;
 
   @ApiPropertyOptional({ type: [UnavailablePeriodDto], description: 'Replaces the list when given' })
-  @Optional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => UnavailablePeriodDto)
+  @Optional() @NestedObjects(() => UnavailablePeriodDto) @ArrayMaxSize(100)
   unavailablePeriods?: UnavailablePeriodDto[];
 }
 
@@ -103,15 +84,15 @@ export class UpdateVolunteerDto extends PartialType(CreateVolunteerDto, { skipNu
 
 export class AvailabilityDto {
   @ApiProperty({ type: [SlotDto], example: [{ day: 'tue', part: 'afternoon' }, { day: 'thu', part: 'evening' }] })
-  @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => SlotDto)
+  @NestedObjects(() => SlotDto) @ArrayMaxSize(28)
   slots: SlotDto[];
 }
 
 export class CreateCredentialDto {
   @ApiProperty({ enum: CREDENTIAL_TYPES, example: 'vog' }) @IsIn(CREDENTIAL_TYPES) type: CredentialType;
-  @ApiProperty({ example: '2025-03-01' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) issuedOn: string;
+  @ApiProperty({ example: '2025-03-01' }) @CalendarDate({ past: true, from: '1950-01-01' }) issuedOn: string;
   @ApiPropertyOptional({ example: '2028-03-01', nullable: true, description: 'Leave out when it does not expire' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsOptional() @ValidateIf((_, v) => v !== null) @CalendarDate({ from: '1950-01-01', maxYearsAhead: 50 })
   expiresOn?: string | null;
 }
 
@@ -120,7 +101,7 @@ export class ListVolunteersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES }) @Optional() @IsIn(VOLUNTEER_STATUSES) status?: VolunteerStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() programmeId?: string;
   @ApiPropertyOptional({ example: '2027-01-01', description: 'Volunteers with a credential expiring before this date (or expired)' })
-  @Optional() @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @Optional() @CalendarDate({ from: '1950-01-01', maxYearsAhead: 50 })
   credentialExpiringBefore?: string;
   @ApiPropertyOptional({ example: 52.09, description: 'With lon and km: only volunteers within km of this point, nearest first' })
   @Optional() @Type(() => Number) @IsNumber() @IsLatitude()
