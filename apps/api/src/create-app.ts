@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig, assertStorableText, createValidationPipe, jsonNestingExceeds, MAX_JSON_DEPTH, validateEnvironment, ValidationFailedError } from '@app/core';
 import { AppModule } from './app.module';
@@ -26,6 +27,11 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
     trustProxy: config.http.trustProxy,
     genReqId: requestId,
     requestIdHeader: false,
+    // A path Fastify cannot decode (`/api/requests/%E0%A4%A`) is refused before any route runs;
+    // answer it in the same error shape as everything else.
+    frameworkErrors: (_error: Error, _request: unknown, reply: FastifyReply) => {
+      void reply.status(400).send({ statusCode: 400, error: 'bad_url', message: 'The address is not valid: it holds a malformed %-encoding' });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ withWorker: options.withWorker ?? config.worker.inProcess }),
@@ -54,7 +60,7 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
     const text = body as string;
     if (text === '') return done(null, {});
     if (jsonNestingExceeds(text)) return done(new ValidationFailedError(`The body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
-    parseJson(request, text, (error, value) => {
+    void parseJson(request, text, (error, value) => {
       if (error) return done(error, undefined);
       try {
         assertStorableText(value, 'body');

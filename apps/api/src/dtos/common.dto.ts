@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { DAY_PARTS, DayPart, DAYS, Day, DUTCH_POSTCODE, trim } from '@app/core';
+import { IsIn, IsLatitude, IsLongitude, IsNumber, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { DAY_PARTS, DayPart, DAYS, Day, DUTCH_POSTCODE, Optional, trim } from '@app/core';
 
 /** One part of one weekday. */
 export class SlotDto {
@@ -14,23 +14,23 @@ export class SlotDto {
 /** Where someone is: coordinates, or a Dutch postcode + house number that the service geocodes. */
 export class LocationDto {
   @ApiPropertyOptional({ example: '3511 LX' })
-  @IsOptional() @IsString() @Matches(DUTCH_POSTCODE, { message: 'postcode must be a Dutch postcode like 1234 AB' })
+  @Optional() @IsString() @Matches(DUTCH_POSTCODE, { message: 'postcode must be a Dutch postcode like 1234 AB' })
   postcode?: string;
 
   @ApiPropertyOptional({ example: '1' })
-  @IsOptional() @Transform(trim) @IsString() @Matches(/^[1-9][0-9]{0,4}[ -]?[A-Za-z0-9]{0,6}$/, { message: 'houseNumber must start with a number' })
+  @Optional() @Transform(trim) @IsString() @Matches(/^[1-9][0-9]{0,4}[ -]?[A-Za-z0-9]{0,6}$/, { message: 'houseNumber must start with a number' })
   houseNumber?: string;
 
   @ApiPropertyOptional({ example: 'Utrecht' })
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
+  @Optional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
   city?: string;
 
   @ApiPropertyOptional({ example: 52.0907 })
-  @IsOptional() @IsNumber() @IsLatitude()
+  @Optional() @IsNumber() @IsLatitude()
   lat?: number;
 
   @ApiPropertyOptional({ example: 5.1214 })
-  @IsOptional() @IsNumber() @IsLongitude()
+  @Optional() @IsNumber() @IsLongitude()
   lon?: number;
 }
 

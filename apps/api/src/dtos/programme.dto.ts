@@ -32,7 +32,7 @@ export class CreateProgrammeDto {
   @IsIn(PROGRAMME_KINDS)
   kind: ProgrammeKind;
 
-  @ApiPropertyOptional({ example: 'Wekelijks bezoek door een getrainde buddy, maximaal een jaar' })
+  @ApiPropertyOptional({ nullable: true, example: 'Wekelijks bezoek door een getrainde buddy, maximaal een jaar' })
   @IsOptional() @IsString() @MaxLength(2000)
   description?: string;
 
@@ -44,7 +44,7 @@ export class CreateProgrammeDto {
   @Optional() @IsArray() @ArrayUnique() @IsIn(CREDENTIAL_TYPES, { each: true })
   requiredCredentials?: CredentialType[];
 
-  @ApiPropertyOptional({ example: 70, description: 'Inclusion rule: minimum client age on the start date' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 70, description: 'Inclusion rule: minimum client age on the start date' })
   @IsOptional() @IsInt() @Min(0) @Max(120)
   minClientAge?: number | null;
 
@@ -52,7 +52,7 @@ export class CreateProgrammeDto {
   @Optional() @IsArray() @ArrayUnique() @IsIn(DIAGNOSIS_GROUPS, { each: true })
   diagnosisGroups?: DiagnosisGroup[];
 
-  @ApiPropertyOptional({ example: 12, nullable: true, description: 'Maximum match duration (null: none)' })
+  @ApiPropertyOptional({ type: Number, example: 12, nullable: true, description: 'Maximum match duration (null: none)' })
   @IsOptional() @IsInt() @Min(1) @Max(120)
   maxMatchMonths?: number | null;
 
@@ -68,19 +68,19 @@ export class CreateProgrammeDto {
   @Optional() @NestedObject(() => PartialFollowUpScheduleDto)
   followUpSchedule?: PartialFollowUpScheduleDto;
 
-  @ApiPropertyOptional({ example: 5, description: 'Vigil: volunteers per offer wave' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 5, description: 'Vigil: volunteers per offer wave' })
   @IsOptional() @IsInt() @Min(1) @Max(100)
   vigilWaveSize?: number | null;
 
-  @ApiPropertyOptional({ example: 30, description: 'Vigil: minutes between waves' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 30, description: 'Vigil: minutes between waves' })
   @IsOptional() @IsInt() @Min(1) @Max(1440)
   vigilWaveIntervalMinutes?: number | null;
 
-  @ApiPropertyOptional({ example: 120, description: 'Vigil: minutes until coordinators are alerted when nobody accepted' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 120, description: 'Vigil: minutes until coordinators are alerted when nobody accepted' })
   @IsOptional() @IsInt() @Min(1) @Max(10080)
   vigilEscalationMinutes?: number | null;
 
-  @ApiPropertyOptional({ example: 1, nullable: true, description: 'Feedback: a progress message to the referrer every N months of a running match (null: none)' })
+  @ApiPropertyOptional({ type: Number, example: 1, nullable: true, description: 'Feedback: a progress message to the referrer every N months of a running match (null: none)' })
   @IsOptional() @IsInt() @Min(1) @Max(24)
   progressFeedbackMonths?: number | null;
 

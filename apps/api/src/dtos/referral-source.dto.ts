@@ -13,15 +13,15 @@ export class CreateReferralSourceDto {
   @IsIn(REFERRAL_SOURCE_TYPES)
   type: ReferralSourceType;
 
-  @ApiPropertyOptional({ example: 'Annelies Bakker' })
+  @ApiPropertyOptional({ nullable: true, example: 'Annelies Bakker' })
   @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
   contactName?: string;
 
-  @ApiPropertyOptional({ example: 'transferpunt@umcutrecht.example' })
+  @ApiPropertyOptional({ nullable: true, example: 'transferpunt@umcutrecht.example' })
   @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254)
   contactEmail?: string;
 
-  @ApiPropertyOptional({ example: '030 250 0000' })
+  @ApiPropertyOptional({ nullable: true, example: '030 250 0000' })
   @IsOptional() @Transform(trim) @IsString() @MaxLength(40)
   contactPhone?: string;
 
@@ -29,15 +29,15 @@ export class CreateReferralSourceDto {
   @Optional() @IsIn(FEEDBACK_CHANNELS)
   feedbackChannel?: FeedbackChannel;
 
-  @ApiPropertyOptional({ example: 'transferpunt@umcutrecht.example' })
+  @ApiPropertyOptional({ nullable: true, example: 'transferpunt@umcutrecht.example' })
   @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254)
   feedbackEmail?: string;
 
-  @ApiPropertyOptional({ example: 'https://zorgsysteem.example/hooks/volunteer-match' })
+  @ApiPropertyOptional({ nullable: true, example: 'https://zorgsysteem.example/hooks/volunteer-match' })
   @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false }) @MaxLength(2000)
   webhookUrl?: string;
 
-  @ApiPropertyOptional({ writeOnly: true, minLength: 16, description: 'Signs webhook bodies (HMAC-SHA256); never returned' })
+  @ApiPropertyOptional({ nullable: true, writeOnly: true, minLength: 16, description: 'Signs webhook bodies (HMAC-SHA256); never returned' })
   @IsOptional() @IsString() @MinLength(16) @MaxLength(200)
   webhookSecret?: string;
 

@@ -22,26 +22,26 @@ import { Client, Request } from '@app/referrals';
 import { LocationDto, LocationViewDto, SlotDto } from './common.dto';
 
 export class NeedsDto {
-  @ApiPropertyOptional({ example: 'Snel moe; kan nog korte stukjes lopen met rollator', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) physical?: string | null;
-  @ApiPropertyOptional({ example: 'Angstig over wat komen gaat', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) psychological?: string | null;
-  @ApiPropertyOptional({ example: 'Weinig bezoek sinds partner overleed', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) social?: string | null;
-  @ApiPropertyOptional({ example: 'Wil graag praten over het leven', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) spiritual?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Snel moe; kan nog korte stukjes lopen met rollator', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) physical?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Angstig over wat komen gaat', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) psychological?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Weinig bezoek sinds partner overleed', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) social?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Wil graag praten over het leven', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) spiritual?: string | null;
 }
 
 export class PreferencesDto {
   @ApiPropertyOptional({ enum: GENDERS, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(GENDERS) volunteerGender?: Gender | null;
-  @ApiPropertyOptional({ example: 'tr', nullable: true, description: 'A language the volunteer must speak (ISO 639-1)' })
+  @ApiPropertyOptional({ type: String, example: 'tr', nullable: true, description: 'A language the volunteer must speak (ISO 639-1)' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(LANGUAGE_CODE)
   language?: string | null;
-  @ApiPropertyOptional({ example: 50, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(16) @Max(120) volunteerAgeMin?: number | null;
-  @ApiPropertyOptional({ example: 80, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(16) @Max(120) volunteerAgeMax?: number | null;
+  @ApiPropertyOptional({ type: Number, example: 50, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(16) @Max(120) volunteerAgeMin?: number | null;
+  @ApiPropertyOptional({ type: Number, example: 80, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(16) @Max(120) volunteerAgeMax?: number | null;
 }
 
 export class ReferrerContactDto {
   @ApiProperty({ example: 'Sanne Visser' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name: string;
-  @ApiPropertyOptional({ example: 's.visser@buurtzorg.example' }) @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional({ example: '06 98765432' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
-  @ApiPropertyOptional({ example: 'wijkverpleegkundige' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(100) role?: string;
+  @ApiPropertyOptional({ nullable: true, example: 's.visser@buurtzorg.example' }) @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ nullable: true, example: '06 98765432' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ nullable: true, example: 'wijkverpleegkundige' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(100) role?: string;
 }
 
 export class VigilWindowDto {
@@ -52,15 +52,15 @@ export class VigilWindowDto {
 export class RelativeDto {
   @ApiProperty({ example: 'Joke' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name: string;
   @ApiProperty({ example: 'dochter' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) relation: string;
-  @ApiPropertyOptional({ example: '06 11122233' }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ nullable: true, example: '06 11122233' }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
 }
 
 export class GpContactDto {
   @ApiProperty({ example: 'dr. P. Smit' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name: string;
-  @ApiPropertyOptional({ example: 'Huisartsenpraktijk De Linde' }) @IsOptional() @IsString() @MaxLength(200) practice?: string;
-  @ApiPropertyOptional({ example: '030 123 4567' }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
-  @ApiPropertyOptional({ example: 'praktijk@delinde.example' }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ nullable: true, example: 'Huisartsenpraktijk De Linde' }) @IsOptional() @IsString() @MaxLength(200) practice?: string;
+  @ApiPropertyOptional({ nullable: true, example: '030 123 4567' }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ nullable: true, example: 'praktijk@delinde.example' }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
 }
 
 export class ClientInputDto extends LocationDto {
@@ -68,18 +68,18 @@ export class ClientInputDto extends LocationDto {
   @ApiProperty({ example: 'Jansen' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
   @ApiProperty({ example: '1941-09-30' }) @CalendarDate({ past: true }) birthDate: string;
   @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @Optional() @IsIn(GENDERS) gender?: Gender;
-  @ApiPropertyOptional({ example: 'Oudegracht' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) street?: string;
-  @ApiPropertyOptional({ example: '030 765 4321' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ nullable: true, example: 'Oudegracht' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) street?: string;
+  @ApiPropertyOptional({ nullable: true, example: '030 765 4321' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
   @ApiPropertyOptional({ example: ['nl'] })
   @Optional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'languages must be ISO 639-1 codes like nl' })
   languages?: string[];
   @ApiProperty({ enum: DIAGNOSIS_GROUPS, example: 'cancer_lung' }) @IsIn(DIAGNOSIS_GROUPS) diagnosisGroup: DiagnosisGroup;
-  @ApiPropertyOptional({ example: 'Longcarcinoom met botmetastasen', description: 'For the coordinator only; never shown to volunteers' })
+  @ApiPropertyOptional({ nullable: true, example: 'Longcarcinoom met botmetastasen', description: 'For the coordinator only; never shown to volunteers' })
   @IsOptional() @IsString() @MaxLength(2000)
   diagnosisDetails?: string;
-  @ApiPropertyOptional({ enum: LIVING_SITUATIONS, example: 'alone' }) @IsOptional() @IsIn(LIVING_SITUATIONS) livingSituation?: LivingSituation;
+  @ApiPropertyOptional({ nullable: true, enum: LIVING_SITUATIONS, example: 'alone' }) @IsOptional() @IsIn(LIVING_SITUATIONS) livingSituation?: LivingSituation;
   @ApiPropertyOptional({ type: [RelativeDto] }) @Optional() @NestedObjects(() => RelativeDto) @ArrayMaxSize(20) relatives?: RelativeDto[];
-  @ApiPropertyOptional({ type: GpContactDto }) @IsOptional() @NestedObject(() => GpContactDto) gp?: GpContactDto;
+  @ApiPropertyOptional({ nullable: true, type: GpContactDto }) @IsOptional() @NestedObject(() => GpContactDto) gp?: GpContactDto;
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' }) @Optional() @DateTime() consentGivenAt?: Date;
   @ApiProperty({ enum: CONSENT_GIVERS, example: 'client', description: 'Who agreed to this referral' }) @IsIn(CONSENT_GIVERS) consentGivenBy: ConsentGiver;
 }
@@ -90,16 +90,16 @@ class RequestFieldsDto {
   @ApiPropertyOptional({ type: [SlotDto], example: [{ day: 'tue', part: 'afternoon' }], description: 'When support is wanted (not for vigils)' })
   @Optional() @NestedObjects(() => SlotDto) @ArrayMaxSize(28)
   desiredSlots?: SlotDto[];
-  @ApiPropertyOptional({ enum: FREQUENCIES, example: 'weekly' }) @IsOptional() @IsIn(FREQUENCIES) frequency?: Frequency;
-  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @CalendarDate({ from: '2000-01-01' }) startDate?: string;
-  @ApiPropertyOptional({ type: VigilWindowDto, description: 'Vigils: when someone must sit with the client' })
+  @ApiPropertyOptional({ nullable: true, enum: FREQUENCIES, example: 'weekly' }) @IsOptional() @IsIn(FREQUENCIES) frequency?: Frequency;
+  @ApiPropertyOptional({ nullable: true, example: '2026-12-01' }) @IsOptional() @CalendarDate({ from: '2000-01-01' }) startDate?: string;
+  @ApiPropertyOptional({ nullable: true, type: VigilWindowDto, description: 'Vigils: when someone must sit with the client' })
   @IsOptional() @NestedObject(() => VigilWindowDto)
   vigilWindow?: VigilWindowDto;
   @ApiPropertyOptional({ type: LocationDto, description: "Where the support happens; default: the client's address" })
-  @IsOptional() @NestedObject(() => LocationDto)
+  @Optional() @NestedObject(() => LocationDto)
   location?: LocationDto;
   @ApiPropertyOptional({ type: PreferencesDto }) @Optional() @NestedObject(() => PreferencesDto) preferences?: PreferencesDto;
-  @ApiPropertyOptional({ example: 'Dochter woont in het buitenland; bellen na 10 uur', description: 'For the coordinator; never shown to volunteers' })
+  @ApiPropertyOptional({ nullable: true, example: 'Dochter woont in het buitenland; bellen na 10 uur', description: 'For the coordinator; never shown to volunteers' })
   @IsOptional() @IsString() @MaxLength(4000)
   referrerNotes?: string;
 }
@@ -119,7 +119,7 @@ export class ClientUpdateDto extends PartialType(OmitType(ClientInputDto, ['cons
 export class UpdateRequestDto extends RequestFieldsDto {
   @ApiPropertyOptional({ type: ReferrerContactDto }) @Optional() @NestedObject(() => ReferrerContactDto) referrerContact?: ReferrerContactDto;
   @ApiPropertyOptional({ type: ClientUpdateDto }) @Optional() @NestedObject(() => ClientUpdateDto) client?: ClientUpdateDto;
-  @ApiPropertyOptional({ description: 'Coordinators only' }) @IsOptional() @IsString() @MaxLength(4000) coordinatorNotes?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Coordinators only' }) @IsOptional() @IsString() @MaxLength(4000) coordinatorNotes?: string;
 }
 
 export class TriageDto {

@@ -21,11 +21,11 @@ export class CreateUserDto {
   @IsString() @MinLength(12) @MaxLength(1024)
   password: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Referrers: the referral source they work for (required)' })
+  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'Referrers: the referral source they work for (required)' })
   @IsOptional() @IsUUID()
   referralSourceId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Volunteers: their volunteer profile (required)' })
+  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'Volunteers: their volunteer profile (required)' })
   @IsOptional() @IsUUID()
   volunteerId?: string;
 }
@@ -43,11 +43,11 @@ export class UpdateUserDto {
   @Optional() @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
   @IsOptional() @IsUUID()
   referralSourceId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
   @IsOptional() @IsUUID()
   volunteerId?: string;
 }

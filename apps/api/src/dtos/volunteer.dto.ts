@@ -29,14 +29,14 @@ const today = () => new Date().toISOString().slice(0, 10);
 export class UnavailablePeriodDto {
   @ApiProperty({ type: String, format: 'date-time', example: '2026-12-20T00:00:00+01:00' }) @DateTime() startsAt: Date;
   @ApiProperty({ type: String, format: 'date-time', example: '2027-01-04T00:00:00+01:00' }) @DateTime() endsAt: Date;
-  @ApiPropertyOptional({ example: 'Vakantie', nullable: true }) @IsOptional() @IsString() @MaxLength(200) reason?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Vakantie', nullable: true }) @IsOptional() @IsString() @MaxLength(200) reason?: string | null;
 }
 
 export class CreateVolunteerDto extends LocationDto {
   @ApiProperty({ example: 'Marieke' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) firstName: string;
   @ApiProperty({ example: 'de Vries' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
-  @ApiPropertyOptional({ example: 'marieke.devries@example.org' }) @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional({ example: '06 12345678' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ nullable: true, example: 'marieke.devries@example.org' }) @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ nullable: true, example: '06 12345678' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
   @ApiProperty({ example: '1958-04-12', description: 'YYYY-MM-DD' }) @CalendarDate({ past: true }) birthDate: string;
   @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @Optional() @IsIn(GENDERS) gender?: Gender;
 
@@ -66,8 +66,8 @@ export class CreateVolunteerDto extends LocationDto {
   @Optional() @IsArray() @ArrayUnique() @IsIn(DIAGNOSIS_GROUPS, { each: true })
   experienceDiagnoses?: DiagnosisGroup[];
 
-  @ApiPropertyOptional({ example: 60, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(120) preferredClientAgeMin?: number | null;
-  @ApiPropertyOptional({ example: 95, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(120) preferredClientAgeMax?: number | null;
+  @ApiPropertyOptional({ type: Number, example: 60, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(120) preferredClientAgeMin?: number | null;
+  @ApiPropertyOptional({ type: Number, example: 95, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(120) preferredClientAgeMax?: number | null;
 
   @ApiPropertyOptional({ example: ['wandelen', 'muziek'] })
   @Optional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(50, { each: true })
@@ -90,9 +90,9 @@ export class AvailabilityDto {
 
 export class CreateCredentialDto {
   @ApiProperty({ enum: CREDENTIAL_TYPES, example: 'vog' }) @IsIn(CREDENTIAL_TYPES) type: CredentialType;
-  @ApiProperty({ example: '2025-03-01' }) @CalendarDate({ past: true, from: '1950-01-01' }) issuedOn: string;
-  @ApiPropertyOptional({ example: '2028-03-01', nullable: true, description: 'Leave out when it does not expire' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @CalendarDate({ from: '1950-01-01', maxYearsAhead: 50 })
+  @ApiProperty({ example: '2025-03-01' }) @CalendarDate({ from: '1950-01-01', to: '2100-12-31' }) issuedOn: string;
+  @ApiPropertyOptional({ type: String, example: '2028-03-01', nullable: true, description: 'Leave out when it does not expire' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @CalendarDate({ from: '1950-01-01', to: '2100-12-31' })
   expiresOn?: string | null;
 }
 
@@ -101,7 +101,7 @@ export class ListVolunteersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES }) @Optional() @IsIn(VOLUNTEER_STATUSES) status?: VolunteerStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() programmeId?: string;
   @ApiPropertyOptional({ example: '2027-01-01', description: 'Volunteers with a credential expiring before this date (or expired)' })
-  @Optional() @CalendarDate({ from: '1950-01-01', maxYearsAhead: 50 })
+  @Optional() @CalendarDate({ from: '1950-01-01', to: '2100-12-31' })
   credentialExpiringBefore?: string;
   @ApiPropertyOptional({ example: 52.09, description: 'With lon and km: only volunteers within km of this point, nearest first' })
   @Optional() @Type(() => Number) @IsNumber() @IsLatitude()

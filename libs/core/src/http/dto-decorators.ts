@@ -60,11 +60,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * A calendar date `YYYY-MM-DD` that exists, from `from` (default 1900-01-01) up to today when
- * `past` is set, else up to `maxYearsAhead` years from now (default 20).
+ * `past` is set, else up to `to` (default 20 years from now).
  */
-export const CalendarDate = (options: { past?: boolean; from?: string; maxYearsAhead?: number } = {}) => {
+export const CalendarDate = (options: { past?: boolean; from?: string; to?: string } = {}) => {
   const from = options.from ?? '1900-01-01';
-  const latest = () => (options.past ? today() : yearsFromNow(options.maxYearsAhead ?? 20).toISOString().slice(0, 10));
+  const latest = () => (options.past ? today() : (options.to ?? yearsFromNow(20).toISOString().slice(0, 10)));
   return ValidateBy({
     name: 'isCalendarDate',
     validator: {
