@@ -156,6 +156,16 @@ describe('Hostile input', () => {
     });
   });
 
+  it('refuses webhook addresses that reach inside when a referral source is saved', async () => {
+    for (const webhookUrl of ['http://[::127.0.0.1]/hook', 'http://[::169.254.169.254]/latest/meta-data', 'http://metadata.google.internal/computeMetadata/v1/']) {
+      const response = await t.request('POST', '/api/referral-sources', {
+        token: coordinator,
+        body: { name: 'Ziekenhuis', type: 'hospital', feedbackChannel: 'webhook', webhookUrl, webhookSecret: 'a-secret-of-sixteen-or-more' },
+      });
+      expect([webhookUrl, response.status, response.body.error]).toEqual([webhookUrl, 422, 'webhook_url_not_allowed']);
+    }
+  });
+
   it('marks every API response as not to be cached, health data or not', async () => {
     for (const url of [`/api/requests/${requestId}`, '/api/requests', '/api/me']) {
       const response = await t.request('GET', url, { token: coordinator });

@@ -9,10 +9,25 @@ import { isIP } from 'node:net';
  */
 export function isPublicAddress(ip: string): boolean {
   if (!ipaddr.isValid(ip)) return false;
-  let address = ipaddr.parse(ip);
-  if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) address = (address as ipaddr.IPv6).toIPv4Address();
-  return address.range() === 'unicast';
+  const address = ipaddr.parse(ip);
+  const inner = address.kind() === 'ipv6' ? embeddedIPv4(address as ipaddr.IPv6) : null;
+  return (inner ?? address).range() === 'unicast';
 }
+
+/**
+ * The IPv4 address inside an IPv4-mapped (`::ffff:127.0.0.1`) or IPv4-compatible (`::127.0.0.1`,
+ * which URLs write as `[::7f00:1]`) IPv6 address: it is the one that would be reached.
+ */
+function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address();
+  const [a, b, c, d, e, f, high, low] = address.parts;
+  const compatible = [a, b, c, d, e, f].every((part) => part === 0) && (high !== 0 || low > 1); // not :: or ::1
+  return compatible ? new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]) : null;
+}
+
+/** Names that only resolve inside a network: cloud metadata (metadata.google.internal), LANs, mDNS. */
+const INTERNAL_SUFFIXES = ['localhost', 'internal', 'local', 'localdomain', 'lan', 'home.arpa', 'intranet', 'corp'];
+const isInternalName = (host: string) => !host.includes('.') || INTERNAL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
 
 export function isAllowedAddress(ip: string, allowed: readonly string[]): boolean {
   if (isPublicAddress(ip)) return true;
@@ -40,6 +55,6 @@ export function webhookUrlProblem(raw: string, allowed: readonly string[]): stri
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (allowed.includes(host)) return null;
   if (isIP(host)) return isAllowedAddress(host, allowed) ? null : `points at a private or reserved address (${host})`;
-  if (host === 'localhost' || host.endsWith('.localhost') || !host.includes('.')) return `points at an internal host name (${host})`;
+  if (isInternalName(host.replace(/\.$/, ''))) return `points at an internal host name (${host})`;
   return null;
 }

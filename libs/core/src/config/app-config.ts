@@ -20,6 +20,7 @@ export class AppConfig {
   readonly bootstrap: { adminEmail?: string; adminPassword?: string; organisationName: string };
   readonly smtp: { host?: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   readonly logLevel: string;
+  readonly logFile?: string;
   readonly secretsKey?: string;
   readonly worker: { inProcess: boolean; concurrency: number; outboxPollMs: number; outboxRedeliverAfterSeconds: number };
   readonly geocoder: { url: string; timeoutMs: number; cacheSize: number };
@@ -59,6 +60,7 @@ export class AppConfig {
       from: env.SMTP_FROM,
     };
     this.logLevel = env.LOG_LEVEL;
+    this.logFile = env.LOG_FILE;
     this.secretsKey = env.SECRETS_KEY;
     this.worker = {
       inProcess: env.WORKER_IN_PROCESS,

@@ -109,6 +109,10 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Append logs to this file instead of writing them to standard output. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  LOG_FILE?: string;
+
   @Transform(toInt) @Min(1) @Max(10000) @IsInt()
   LOGIN_RATE_LIMIT = 10;
 
@@ -169,7 +173,7 @@ export class ConfigurationError extends Error {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const known = Object.keys(new Environment());
   const relevant = Object.fromEntries(
-    Object.entries(raw).filter(([key]) => known.includes(key) || key === 'JWT_SECRET' || key === 'SECRETS_KEY' || key.startsWith('BOOTSTRAP_') || key.startsWith('SMTP_')),
+    Object.entries(raw).filter(([key]) => known.includes(key) || key === 'JWT_SECRET' || key === 'SECRETS_KEY' || key === 'LOG_FILE' || key.startsWith('BOOTSTRAP_') || key.startsWith('SMTP_')),
   );
   const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
   // One message per variable; values are never echoed (they may be secrets).

@@ -1,19 +1,27 @@
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
+import pino from 'pino';
 import { AppConfig } from '../config/app-config';
 
 /**
- * JSON logs through pino. Each request line carries the request id; the URL is logged without its
- * query string (queries may hold names), and credentials are redacted wherever they appear.
+ * The path as it may be logged: without its query string (queries may hold names), and with the
+ * secret of a calendar feed address (`/api/calendar/<token>.ics`) blanked out.
+ */
+export function loggablePath(url: string): string {
+  return url.split('?')[0].replace(/^(\/api\/calendar\/)[^/]*$/, '$1[redacted]');
+}
+
+/**
+ * JSON logs through pino, to standard output or `LOG_FILE`. Each request line carries the request
+ * id and a `loggablePath`; credentials are redacted wherever they appear.
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        pinoHttp: {
+      useFactory: (config: AppConfig) => {
+        const options = {
           level: config.logLevel,
           redact: {
             paths: [
@@ -31,14 +39,18 @@ import { AppConfig } from '../config/app-config';
             req: (req: IncomingMessage & { id?: string; raw?: IncomingMessage }) => ({
               id: req.id,
               method: req.method,
-              url: (req.url ?? '').split('?')[0],
+              url: loggablePath(req.url ?? ''),
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           customProps: () => ({ service: 'volunteer-match' }),
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-        },
-      }),
+        };
+        return {
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: config.logFile ? [options, pino.destination({ dest: config.logFile, mkdir: true })] : options,
+        };
+      },
     }),
   ],
 })
