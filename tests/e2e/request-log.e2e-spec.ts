@@ -40,7 +40,7 @@ describe('The request log', () => {
     const text = await eventually(async () => {
       const now = log();
       return now.includes('/api/calendar/[redacted]') && now.includes('/api/auth/login') ? now : undefined;
-    }, 10_000, 'the request lines in the log');
+    }, 10_000, 'the request lines in the log') as string;
     expect(text.match(/\/api\/calendar\/\[redacted\]/g)?.length).toBe(2);
     expect(text).not.toContain(secret);
     expect(text).not.toContain(PASSWORD);
