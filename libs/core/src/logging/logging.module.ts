@@ -2,9 +2,10 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config';
+import { correlationIdOf } from '../http/request-ids';
 
 /**
- * JSON logs through pino. Each request line carries the request id; the URL is logged without its
+ * JSON logs through pino. Each request line carries the request id (and the caller's own, when sent); the URL is logged without its
  * query string (queries may hold names), and credentials are redacted wherever they appear.
  */
 @Module({
@@ -35,7 +36,7 @@ import { AppConfig } from '../config/app-config';
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-          customProps: () => ({ service: 'volunteer-match' }),
+          customProps: (req: IncomingMessage) => ({ service: 'volunteer-match', correlationId: correlationIdOf(req) ?? undefined }),
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
         },
       }),
