@@ -3,7 +3,7 @@ import { Role } from '@app/identity';
 import { MatchStartedHandler, RequestReceivedHandler } from '@app/feedback';
 import { VigilEscalateHandler } from '@app/matches';
 import { VigilWaveHandler } from '@app/matching';
-import { listRouteAccess, RouteAccess } from '../../apps/api/src/route-access';
+import { listRouteRules, RouteRule } from '../../apps/api/src/route-access';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -28,7 +28,7 @@ describe('Fuzzing every write route', () => {
   let doc: Schema;
   let tokens: Record<string, string>;
   let ids: Record<string, string>;
-  let routes: RouteAccess[];
+  let routes: RouteRule[];
 
   const resolve = (schema: Schema): Schema => {
     if (schema.$ref) return resolve(doc.components.schemas[schema.$ref.split('/').pop()]);
@@ -158,16 +158,16 @@ describe('Fuzzing every write route', () => {
     return parts.join('|');
   };
 
-  const idFor = (route: RouteAccess, name: string): string => {
+  const idFor = (path: string, name: string): string => {
     if (name === 'credentialId') return ids.credential;
-    const resource = route.path.split('/')[2];
-    const action = route.path.split('/').pop() as string;
+    const resource = path.split('/')[2];
+    const action = path.split('/').pop() as string;
     if (resource === 'requests') return action === 'matches' ? ids.triagedRequest : ids.request;
     if (resource === 'matches') return ['end', 'visits'].includes(action) ? ids.activeMatch : ids.proposedMatch;
     return ids[resource] ?? '00000000-0000-4000-8000-000000000000';
   };
 
-  const tokenFor = (route: RouteAccess): string | undefined => {
+  const tokenFor = (route: RouteRule): string | undefined => {
     if (route.isPublic) return undefined;
     const role = [Role.Coordinator, Role.Volunteer, Role.Referrer, Role.Admin].find((r) => route.roles.includes(r));
     return tokens[role as string];
@@ -176,7 +176,7 @@ describe('Fuzzing every write route', () => {
   beforeAll(async () => {
     t = await startTestApp();
     doc = (await t.request('GET', '/api/docs-json')).body;
-    routes = listRouteAccess(t.app);
+    routes = listRouteRules(t.app);
     const { organisation, admin } = await t.given.organisation({ isHost: true });
     const org = organisation.id;
     const programme = (await t.given.programme(org, 'buddy')).id;
@@ -243,7 +243,12 @@ describe('Fuzzing every write route', () => {
     Object.entries<Schema>(doc.paths).flatMap(([path, item]) =>
       Object.entries<Schema>(item)
         .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))
-        .map(([method, operation]) => ({ path, method: method.toUpperCase(), body: operation.requestBody?.content?.['application/json']?.schema as Schema | undefined })),
+        .map(([method, operation]) => ({
+          path,
+          method: method.toUpperCase(),
+          operationId: operation.operationId as string,
+          body: operation.requestBody?.content?.['application/json']?.schema as Schema | undefined,
+        })),
     );
 
   it('answers 200 malformed bodies on each write route with a 4xx and changes nothing', async () => {
@@ -251,9 +256,9 @@ describe('Fuzzing every write route', () => {
     expect(operations.length).toBeGreaterThanOrEqual(39);
     const answers: Record<string, number> = {};
     for (const operation of operations) {
-      const route = routes.find((r) => r.method === operation.method && r.path === operation.path) as RouteAccess;
+      const route = routes.find((r) => r.operationId === operation.operationId) as RouteRule;
       expect([operation.method, operation.path, route !== undefined]).toEqual([operation.method, operation.path, true]);
-      const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => idFor(route, name));
+      const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => idFor(operation.path, name));
       const before = await fingerprint();
       let sent = 0;
       await fc.assert(

@@ -68,11 +68,15 @@ describe('Input validation and the error shape', () => {
     expect(await t.request('GET', '/api/does-not-exist', { token: admin })).toMatchObject({ status: 404, body: errorShape(404) });
   });
 
-  it('echoes a sane x-request-id and makes one otherwise', async () => {
+  it('makes its own request id for every request and echoes a sane x-request-id as the correlation id', async () => {
     const given = await t.request('GET', '/health', { headers: { 'x-request-id': 'abc-123' } });
-    expect(given.headers['x-request-id']).toBe('abc-123');
+    expect(given.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(given.headers['x-correlation-id']).toBe('abc-123');
+    const again = await t.request('GET', '/health', { headers: { 'x-request-id': 'abc-123' } });
+    expect(again.headers['x-request-id']).not.toBe(given.headers['x-request-id']);
     const made = await t.request('GET', '/health', { headers: { 'x-request-id': 'bad id with spaces' } });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(made.headers['x-correlation-id']).toBeUndefined();
   });
 
   it('sends security headers (helmet)', async () => {

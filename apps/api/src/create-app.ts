@@ -5,16 +5,16 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { IncomingMessage } from 'node:http';
-import { AppConfig, assertStorableText, createValidationPipe, jsonNestingExceeds, MAX_JSON_DEPTH, validateEnvironment, ValidationFailedError } from '@app/core';
+import { AppConfig, assertStorableText, correlationIdOf, createValidationPipe, jsonNestingExceeds, MAX_JSON_DEPTH, validateEnvironment, ValidationFailedError } from '@app/core';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** Keeps a caller's x-request-id when it is sane, otherwise makes one; pino-http logs it as req.id. */
+/**
+ * Every request gets an id of our own (a UUID), so log lines and audit rows of two callers never share
+ * one; a caller's x-request-id is kept apart as the correlation id. pino-http logs it as req.id.
+ */
 function requestId(raw: IncomingMessage): string {
-  const header = raw.headers['x-request-id'];
-  const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+  const id = randomUUID();
   (raw as IncomingMessage & { id?: string }).id = id;
   return id;
 }
@@ -76,6 +76,8 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
   });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    const correlationId = correlationIdOf(request);
+    if (correlationId) void reply.header('x-correlation-id', correlationId);
     // Answers may hold health data: no browser, proxy or shared cache may keep them.
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
   });

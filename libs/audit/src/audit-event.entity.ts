@@ -39,8 +39,13 @@ export class AuditEvent {
   @Column({ type: 'uuid', nullable: true })
   clientId: string | null;
 
+  /** Made by the service for each HTTP request (a UUID, also in the log line and the x-request-id response header). */
   @Column({ type: 'text', nullable: true })
   requestId: string | null;
+
+  /** The caller's own x-request-id, when it passed the header check: theirs to correlate with, not unique. */
+  @Column({ type: 'text', nullable: true })
+  correlationId: string | null;
 
   @Column({ type: 'text', nullable: true })
   sourceIp: string | null;

@@ -5,11 +5,6 @@ import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import { AUDIT_METADATA, AuditedOptions } from './audited.decorator';
 import { AuditService } from './audit.service';
 
-function idOf(result: unknown): string | undefined {
-  const id = (result as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id : undefined;
-}
-
 /**
  * Writes the audit row of every `@Audited` route. The row is written before the response leaves,
  * so data is never returned without its audit record (if the audit write fails, the call fails).
@@ -25,26 +20,13 @@ export class AuditInterceptor implements NestInterceptor {
     const options = this.reflector.get<AuditedOptions | undefined>(AUDIT_METADATA, context.getHandler());
     if (!options || context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const params = (request.params ?? {}) as Record<string, string>;
-    const write = (result: unknown, outcome: 'success' | 'failure' | 'denied', details?: Record<string, unknown>) =>
-      this.audit.record(
-        {
-          action: options.action,
-          resourceType: options.resourceType,
-          resourceId: options.resourceId ? options.resourceId(params, result) : (params.id ?? idOf(result)),
-          clientId: options.clientId?.(params, result),
-          outcome,
-          details,
-        },
-        request,
-      );
 
     return next.handle().pipe(
-      mergeMap((result) => from(write(result, 'success', options.details?.(params, result)).then(() => result))),
+      mergeMap((result) => from(this.audit.recordRoute(options, request, 'success', result).then(() => result))),
       catchError((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : 500;
         const outcome = status === 403 || status === 404 ? 'denied' : 'failure';
-        return from(write(undefined, outcome, { status }).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error)));
+        return from(this.audit.recordRoute(options, request, outcome, undefined, status).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error)));
       }),
     );
   }

@@ -13,6 +13,7 @@ export * from './redis/redis-options';
 export * from './redis/redis.module';
 export * from './logging/logging.module';
 export * from './http/principal';
+export * from './http/request-ids';
 export * from './lifecycle/graceful-shutdown';
 export * from './lifecycle/boot';
 export * from './http/transforms';

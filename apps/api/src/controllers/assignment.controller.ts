@@ -18,7 +18,8 @@ export class AssignmentController {
     action: 'search',
     resourceType: 'request',
     resourceId: () => undefined,
-    details: (_, r) => ({ clientIds: (r as AssignOutcomeDto).proposals.map((p) => p.clientId), dryRun: (r as AssignOutcomeDto).dryRun }),
+    clients: (r) => (r as AssignOutcomeDto).proposals.map((p) => p.clientId),
+    details: (_, r) => ({ dryRun: (r as AssignOutcomeDto).dryRun }),
   })
   @ApiOperation({ summary: 'Proposals for all triaged requests (or those named): the optimal assignment under every volunteer’s capacity' })
   @ApiOkResponse({ type: AssignOutcomeDto })

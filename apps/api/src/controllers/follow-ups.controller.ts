@@ -6,8 +6,6 @@ import { FeedbackService, FollowUpsService } from '@app/feedback';
 import { CurrentPrincipal, Role, Roles } from '@app/identity';
 import { CompleteFollowUpDto, FeedbackListDto, FeedbackMessageDto, FollowUpDto, FollowUpPageDto, ListFollowUpsQueryDto, SnoozeFollowUpDto } from '../dtos/feedback.dto';
 
-const clientOf = (_: Record<string, string>, result: unknown) => (result as FollowUpDto | undefined)?.clientId;
-
 @ApiTags('follow-ups')
 @Controller('follow-ups')
 export class FollowUpsController {
@@ -15,7 +13,7 @@ export class FollowUpsController {
 
   @Roles(Role.Coordinator)
   @Get()
-  @Audited({ action: 'search', resourceType: 'follow_up', details: (_, result) => ({ clientIds: [...new Set((result as FollowUpPageDto).items.map((f) => f.clientId))] }) })
+  @Audited({ action: 'search', resourceType: 'follow_up', clients: (result) => (result as FollowUpPageDto).items.map((f) => f.clientId) })
   @ApiOperation({ summary: 'Follow-ups of running matches, earliest due first; overdue=true for the ones that are due already' })
   @ApiOkResponse({ type: FollowUpPageDto })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListFollowUpsQueryDto): Promise<FollowUpPageDto> {
@@ -31,7 +29,7 @@ export class FollowUpsController {
   @Roles(Role.Coordinator)
   @Post(':id/complete')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'follow_up', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'follow_up', clients: 'follow_up' })
   @ApiOperation({ summary: 'Done, with its outcome and notes' })
   @ApiOkResponse({ type: FollowUpDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already done or cancelled' })
@@ -42,7 +40,7 @@ export class FollowUpsController {
   @Roles(Role.Coordinator)
   @Post(':id/snooze')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'follow_up', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'follow_up', clients: 'follow_up' })
   @ApiOperation({ summary: 'Move the due moment later; the reminder comes again then' })
   @ApiOkResponse({ type: FollowUpDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already done or cancelled' })
@@ -58,7 +56,7 @@ export class FeedbackController {
 
   @Roles(Role.Coordinator, Role.Referrer)
   @Get('requests/:id/feedback')
-  @Audited({ action: 'read', resourceType: 'feedback_message', details: (params) => ({ requestId: params.id }) })
+  @Audited({ action: 'read', resourceType: 'feedback_message', clients: 'request', details: (params) => ({ requestId: params.id }) })
   @ApiOperation({ summary: 'Every message sent to the referrer about a request, with its delivery state, attempts and last error' })
   @ApiOkResponse({ type: FeedbackListDto })
   async list(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<FeedbackListDto> {
@@ -68,7 +66,7 @@ export class FeedbackController {
   @Roles(Role.Coordinator)
   @Post('feedback/:id/retry')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'feedback_message' })
+  @Audited({ action: 'update', resourceType: 'feedback_message', clients: 'feedback_message' })
   @ApiOperation({ summary: 'Send a failed message again (a new round of attempts)' })
   @ApiOkResponse({ type: FeedbackMessageDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The message has not failed' })

@@ -3,12 +3,9 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, A
 import { ErrorResponseDto, PageQueryDto, Principal } from '@app/core';
 import { Audited } from '@app/audit';
 import { CurrentPrincipal, Role, Roles } from '@app/identity';
-import { MatchesService, MatchView, VisitsService } from '@app/matches';
+import { MatchesService, VisitsService } from '@app/matches';
 import { DeclineMatchDto, EndMatchDto, ListMatchesQueryDto, MatchViewDto, MatchViewPageDto, PlanVisitDto, VisitDto, VisitPageDto, WithdrawMatchDto } from '../dtos/match.dto';
 
-/** Every route shows client data, so every one is audited with the client id. */
-const clientOf = (_: Record<string, string>, result: unknown) => (result as MatchView | undefined)?.clientId;
-const visitClientOf = (_: Record<string, string>, result: unknown) => (result as VisitDto | undefined)?.clientId;
 
 @ApiTags('matches')
 @Controller('matches')
@@ -20,7 +17,7 @@ export class MatchesController {
 
   @Roles(Role.Coordinator, Role.Volunteer)
   @Get()
-  @Audited({ action: 'search', resourceType: 'match', details: (_, result) => ({ clientIds: [...new Set((result as MatchViewPageDto).items.map((m) => m.clientId))] }) })
+  @Audited({ action: 'search', resourceType: 'match', clients: (result) => (result as MatchViewPageDto).items.map((m) => m.clientId) })
   @ApiOperation({ summary: "Matches: a volunteer's own (proposals to answer, active, past), or the organisation's for a coordinator" })
   @ApiOkResponse({ type: MatchViewPageDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListMatchesQueryDto): Promise<MatchViewPageDto> {
@@ -29,7 +26,7 @@ export class MatchesController {
 
   @Roles(Role.Coordinator, Role.Volunteer)
   @Get(':id')
-  @Audited({ action: 'read', resourceType: 'match', clientId: clientOf })
+  @Audited({ action: 'read', resourceType: 'match', clients: 'match' })
   @ApiOperation({ summary: 'One match' })
   @ApiOkResponse({ type: MatchViewDto })
   get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<MatchViewDto> {
@@ -39,7 +36,7 @@ export class MatchesController {
   @Roles(Role.Volunteer)
   @Post(':id/accept')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'match', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'match', clients: 'match' })
   @ApiOperation({ summary: 'Accept a proposal: the match starts, the request is matched, and the client\'s address and phone become visible' })
   @ApiOkResponse({ type: MatchViewDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'No longer open (withdrawn, declined), or the volunteer is at their maximum number of clients' })
@@ -50,7 +47,7 @@ export class MatchesController {
   @Roles(Role.Volunteer)
   @Post(':id/decline')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'match', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'match', clients: 'match' })
   @ApiOperation({ summary: 'Decline a proposal; the volunteer is not proposed for this client again' })
   @ApiOkResponse({ type: MatchViewDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'No longer open' })
@@ -61,7 +58,7 @@ export class MatchesController {
   @Roles(Role.Coordinator)
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'match', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'match', clients: 'match' })
   @ApiOperation({ summary: 'Withdraw a proposal before the volunteer answers' })
   @ApiOkResponse({ type: MatchViewDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already answered' })
@@ -72,7 +69,7 @@ export class MatchesController {
   @Roles(Role.Coordinator)
   @Post(':id/end')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'match', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'match', clients: 'match' })
   @ApiOperation({ summary: 'End an active match: future visits are cancelled and the request closes with the reason' })
   @ApiOkResponse({ type: MatchViewDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The match is not active' })
@@ -82,7 +79,7 @@ export class MatchesController {
 
   @Roles(Role.Coordinator, Role.Volunteer)
   @Get(':id/visits')
-  @Audited({ action: 'search', resourceType: 'visit', details: (params) => ({ matchId: params.id }) })
+  @Audited({ action: 'search', resourceType: 'visit', clients: 'match', details: (params) => ({ matchId: params.id }) })
   @ApiOperation({ summary: 'The visits of a match, earliest first' })
   @ApiOkResponse({ type: VisitPageDto })
   async listVisits(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<VisitPageDto> {
@@ -92,7 +89,7 @@ export class MatchesController {
 
   @Roles(Role.Coordinator, Role.Volunteer)
   @Post(':id/visits')
-  @Audited({ action: 'create', resourceType: 'visit', clientId: visitClientOf })
+  @Audited({ action: 'create', resourceType: 'visit', clients: 'match' })
   @ApiOperation({ summary: 'Plan a visit: planned (for the volunteer to confirm) when a coordinator plans it, confirmed when the volunteer does' })
   @ApiCreatedResponse({ type: VisitDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The volunteer already has a visit at that time, or the match is not active' })

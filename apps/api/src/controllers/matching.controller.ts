@@ -13,7 +13,7 @@ export class MatchingController {
 
   @Roles(Role.Coordinator)
   @Get('candidates')
-  @Audited({ action: 'read', resourceType: 'request', clientId: (_, r) => (r as CandidateListDto | undefined)?.clientId })
+  @Audited({ action: 'read', resourceType: 'request', clients: 'request' })
   @ApiOperation({ summary: 'The best eligible volunteers for a request, scored and explained' })
   @ApiOkResponse({ type: CandidateListDto })
   candidates(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() query: CandidatesQueryDto): Promise<CandidateListDto> {
@@ -22,7 +22,7 @@ export class MatchingController {
 
   @Roles(Role.Coordinator)
   @Post('matches')
-  @Audited({ action: 'create', resourceType: 'match', resourceId: (_, r) => (r as MatchDto | undefined)?.id, clientId: (_, r) => (r as MatchDto | undefined)?.clientId })
+  @Audited({ action: 'create', resourceType: 'match', resourceId: (_, r) => (r as MatchDto | undefined)?.id, clients: 'request' })
   @ApiOperation({ summary: 'Propose a volunteer: the rules are checked again and the request becomes proposed' })
   @ApiCreatedResponse({ type: MatchDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'A hard rule fails (details.rule says which), or the request is not triaged' })

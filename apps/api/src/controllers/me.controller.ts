@@ -29,7 +29,7 @@ export class MeController {
 
   @Roles(Role.Volunteer)
   @Get('visits')
-  @Audited({ action: 'search', resourceType: 'visit', details: (_, result) => ({ clientIds: [...new Set((result as VisitPageDto).items.map((v) => v.clientId))] }) })
+  @Audited({ action: 'search', resourceType: 'visit', clients: (result) => (result as VisitPageDto).items.map((v) => v.clientId) })
   @ApiOperation({ summary: "The volunteer's own visits from now on (or from `from`), earliest first" })
   @ApiOkResponse({ type: VisitPageDto })
   async myVisits(@CurrentPrincipal() principal: Principal, @Query() query: ListOwnVisitsQueryDto): Promise<VisitPageDto> {

@@ -6,8 +6,6 @@ import { CurrentPrincipal, Role, Roles } from '@app/identity';
 import { OffersService } from '@app/matches';
 import { DeclineOfferDto, ListOffersQueryDto, ListVigilAlertsQueryDto, OfferDto, OfferPageDto, VigilAlertDto, VigilAlertPageDto } from '../dtos/match.dto';
 
-const clientOf = (_: Record<string, string>, result: unknown) => (result as OfferDto | undefined)?.clientId;
-
 @ApiTags('vigil')
 @Controller('offers')
 export class OffersController {
@@ -15,7 +13,7 @@ export class OffersController {
 
   @Roles(Role.Volunteer, Role.Coordinator)
   @Get()
-  @Audited({ action: 'search', resourceType: 'vigil_offer', details: (_, result) => ({ clientIds: [...new Set((result as OfferPageDto).items.map((o) => o.clientId))] }) })
+  @Audited({ action: 'search', resourceType: 'vigil_offer', clients: (result) => (result as OfferPageDto).items.map((o) => o.clientId) })
   @ApiOperation({ summary: "Vigil offers: a volunteer's own (filter status=sent for the open ones), or the organisation's for a coordinator" })
   @ApiOkResponse({ type: OfferPageDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListOffersQueryDto): Promise<OfferPageDto> {
@@ -25,7 +23,7 @@ export class OffersController {
   @Roles(Role.Volunteer)
   @Post(':id/accept')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'vigil_offer', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'vigil_offer', clients: 'vigil_offer' })
   @ApiOperation({ summary: 'Take the vigil: the first to accept gets it, with a confirmed visit for the window; the other offers are withdrawn' })
   @ApiOkResponse({ type: OfferDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Someone else was first (offer_taken), the vigil is over, or you already have a visit at that time' })
@@ -36,7 +34,7 @@ export class OffersController {
   @Roles(Role.Volunteer)
   @Post(':id/decline')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'vigil_offer', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'vigil_offer', clients: 'vigil_offer' })
   @ApiOperation({ summary: 'Say no to a vigil offer' })
   @ApiOkResponse({ type: OfferDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already closed or accepted' })
@@ -52,6 +50,7 @@ export class VigilAlertsController {
 
   @Roles(Role.Coordinator)
   @Get()
+  @Audited({ action: 'search', resourceType: 'vigil_alert', clients: (result) => (result as VigilAlertPageDto).items.map((a) => a.clientId) })
   @ApiOperation({ summary: 'Vigils nobody accepted before the escalation deadline, newest first' })
   @ApiOkResponse({ type: VigilAlertPageDto })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListVigilAlertsQueryDto): Promise<VigilAlertPageDto> {
@@ -62,6 +61,7 @@ export class VigilAlertsController {
   @Roles(Role.Coordinator)
   @Post(':id/resolve')
   @HttpCode(200)
+  @Audited({ action: 'update', resourceType: 'vigil_alert', clients: 'vigil_alert' })
   @ApiOperation({ summary: 'Mark an alert as dealt with' })
   @ApiOkResponse({ type: VigilAlertDto })
   async resolve(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<VigilAlertDto> {

@@ -7,8 +7,6 @@ import { RequestsService } from '@app/referrals';
 import { ReasonDto } from '../dtos/common.dto';
 import { ListRequestsQueryDto, RequestDto, RequestPageDto, SubmitRequestDto, TriageDto, UpdateRequestDto } from '../dtos/request.dto';
 
-/** Every route here touches client data, so every one is audited with the client id. */
-const clientOf = (_: Record<string, string>, result: unknown) => (result as RequestDto | undefined)?.client.id;
 
 @ApiTags('requests')
 @Controller('requests')
@@ -20,7 +18,7 @@ export class RequestsController {
   @Audited({
     action: 'search',
     resourceType: 'request',
-    details: (_, result) => ({ clientIds: (result as RequestPageDto).items.map((r) => r.client.id) }),
+    clients: (result) => (result as RequestPageDto).items.map((r) => r.client.id),
   })
   @ApiOperation({ summary: "Requests: a coordinator sees the organisation's, a referrer their own source's" })
   @ApiOkResponse({ type: RequestPageDto })
@@ -31,7 +29,7 @@ export class RequestsController {
 
   @Roles(Role.Coordinator, Role.Referrer)
   @Get(':id')
-  @Audited({ action: 'read', resourceType: 'request', clientId: clientOf })
+  @Audited({ action: 'read', resourceType: 'request', clients: 'request' })
   @ApiOperation({ summary: 'One request with its client' })
   @ApiOkResponse({ type: RequestDto })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<RequestDto> {
@@ -40,7 +38,7 @@ export class RequestsController {
 
   @Roles(Role.Coordinator, Role.Referrer)
   @Post()
-  @Audited({ action: 'create', resourceType: 'request', clientId: clientOf })
+  @Audited({ action: 'create', resourceType: 'request', clients: (result) => (result as RequestDto).client.id })
   @ApiOperation({ summary: 'Submit a request, with a new client or a known one, in one call' })
   @ApiCreatedResponse({ type: RequestDto })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Address not found, programme closed, missing slots or vigil window, …' })
@@ -50,7 +48,7 @@ export class RequestsController {
 
   @Roles(Role.Coordinator, Role.Referrer)
   @Patch(':id')
-  @Audited({ action: 'update', resourceType: 'request', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'request', clients: 'request' })
   @ApiOperation({ summary: 'Change a request (referrers: while it waits for triage; it then goes back to submitted if more information was asked)' })
   @ApiOkResponse({ type: RequestDto })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
@@ -61,7 +59,7 @@ export class RequestsController {
   @Roles(Role.Coordinator)
   @Post(':id/triage')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'request', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'request', clients: 'request' })
   @ApiOperation({ summary: "Accept (checks the programme's inclusion rules), ask for more information, or reject" })
   @ApiOkResponse({ type: RequestDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Not allowed from the current status' })
@@ -73,7 +71,7 @@ export class RequestsController {
   @Roles(Role.Coordinator, Role.Referrer)
   @Post(':id/cancel')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'request', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'request', clients: 'request' })
   @ApiOperation({ summary: 'Cancel an open request' })
   @ApiOkResponse({ type: RequestDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The request is already final' })
@@ -84,7 +82,7 @@ export class RequestsController {
   @Roles(Role.Coordinator)
   @Post(':id/close')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'request', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'request', clients: 'request' })
   @ApiOperation({ summary: 'Close a matched request' })
   @ApiOkResponse({ type: RequestDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Only matched requests can be closed' })

@@ -6,8 +6,6 @@ import { CurrentPrincipal, Role, Roles } from '@app/identity';
 import { VisitsService } from '@app/matches';
 import { CompleteVisitDto, VisitDto, VisitReasonDto } from '../dtos/match.dto';
 
-const clientOf = (_: Record<string, string>, result: unknown) => (result as VisitDto | undefined)?.clientId;
-
 @ApiTags('matches')
 @Controller('visits/:id')
 export class VisitsController {
@@ -16,7 +14,7 @@ export class VisitsController {
   @Roles(Role.Volunteer)
   @Post('confirm')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'visit', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'visit', clients: 'visit' })
   @ApiOperation({ summary: 'The volunteer confirms a planned visit' })
   @ApiOkResponse({ type: VisitDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Not planned (any more)' })
@@ -27,7 +25,7 @@ export class VisitsController {
   @Roles(Role.Volunteer)
   @Post('decline')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'visit', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'visit', clients: 'visit' })
   @ApiOperation({ summary: 'The volunteer declines a planned visit' })
   @ApiOkResponse({ type: VisitDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Not planned (any more)' })
@@ -38,7 +36,7 @@ export class VisitsController {
   @Roles(Role.Coordinator, Role.Volunteer)
   @Post('complete')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'visit', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'visit', clients: 'visit' })
   @ApiOperation({ summary: 'The visit took place: done, with a short note' })
   @ApiOkResponse({ type: VisitDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Declined or cancelled, or already done' })
@@ -49,7 +47,7 @@ export class VisitsController {
   @Roles(Role.Coordinator, Role.Volunteer)
   @Post('cancel')
   @HttpCode(200)
-  @Audited({ action: 'update', resourceType: 'visit', clientId: clientOf })
+  @Audited({ action: 'update', resourceType: 'visit', clients: 'visit' })
   @ApiOperation({ summary: 'Cancel a planned or confirmed visit' })
   @ApiOkResponse({ type: VisitDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already done, declined or cancelled' })

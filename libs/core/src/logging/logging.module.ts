@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import pino from 'pino';
 import { AppConfig } from '../config/app-config';
+import { correlationIdOf } from '../http/request-ids';
 
 /**
  * The path as it may be logged: without its query string (queries may hold names), and with the
@@ -14,7 +15,8 @@ export function loggablePath(url: string): string {
 
 /**
  * JSON logs through pino, to standard output or `LOG_FILE`. Each request line carries the request
- * id and a `loggablePath`; credentials are redacted wherever they appear.
+ * id (and the caller's own as correlationId, when sent) and a `loggablePath`; credentials are
+ * redacted wherever they appear.
  */
 @Module({
   imports: [
@@ -43,7 +45,7 @@ export function loggablePath(url: string): string {
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-          customProps: () => ({ service: 'volunteer-match' }),
+          customProps: (req: IncomingMessage) => ({ service: 'volunteer-match', correlationId: correlationIdOf(req) ?? undefined }),
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
         };
         return {

@@ -40,12 +40,7 @@ export class AccessGuard implements CanActivate {
 
     if (!roles.includes(request.principal.role as Role)) {
       const audited = this.reflector.get<AuditedOptions | undefined>(AUDIT_METADATA, context.getHandler());
-      if (audited) {
-        await this.audit.record(
-          { action: audited.action, resourceType: audited.resourceType, resourceId: (request.params as Record<string, string>)?.id, outcome: 'denied' },
-          request,
-        );
-      }
+      if (audited) await this.audit.recordRoute(audited, request, 'denied', undefined, 403);
       throw new ForbiddenError();
     }
     return true;
