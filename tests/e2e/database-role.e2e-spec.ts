@@ -1,10 +1,12 @@
 import { AppConfig, validateEnvironment } from '@app/core';
+import { checkServiceRole, prepareDatabase, scramVerifier } from '@app/database';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startTestApp, TestApp } from '../support/test-app';
+import { databaseUrl, dropDatabase, testRunId, withServer } from '../support/test-database';
 
-/** A connection as the service itself connects: the configured DATABASE_URL. */
-async function asService<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: new AppConfig(validateEnvironment(process.env)).database.url });
+async function withDatabase<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);
@@ -12,6 +14,9 @@ async function asService<T>(fn: (client: Client) => Promise<T>): Promise<T> {
     await client.end();
   }
 }
+
+/** A connection as the service itself connects: the configured DATABASE_URL. */
+const asService = <T>(fn: (client: Client) => Promise<T>) => withDatabase(new AppConfig(validateEnvironment(process.env)).database.url, fn);
 
 describe("The service's database role", () => {
   let t: TestApp;
@@ -53,5 +58,75 @@ describe("The service's database role", () => {
   it('is the connection the app itself uses', async () => {
     const [{ user }] = await t.dataSource.query('SELECT current_user AS user');
     expect(await asService(async (client) => (await client.query('SELECT current_user AS user')).rows[0].user)).toBe(user);
+  });
+});
+
+describe('Preparing the database as the owner', () => {
+  const suffix = randomBytes(3).toString('hex');
+  const name = `volunteer_match_test_${testRunId()}_role_${suffix}`;
+  const roles: string[] = [];
+  const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+  const asOwner = <T>(fn: (client: Client) => Promise<T>) => withDatabase(databaseUrl(name), fn);
+
+  afterAll(async () => {
+    await withServer(async (client) => {
+      await dropDatabase(client, name);
+      for (const role of roles) await client.query((await client.query(`SELECT format('DROP ROLE IF EXISTS %I', $1::text) AS sql`, [role])).rows[0].sql);
+    });
+  });
+
+  it('creates a missing role with the password of DATABASE_URL, however odd its name, and grants it DML only (audit log: read and append)', async () => {
+    const role = `vm test "odd"; app ${suffix}`;
+    const password = `p@ss'word ${suffix}`;
+    roles.push(role);
+    const url = `postgres://${encodeURIComponent(role)}:${encodeURIComponent(password)}@127.0.0.1:5432/${name}`;
+    await prepareDatabase({ url, ownerUrl: databaseUrl(name) }, quiet);
+    await prepareDatabase({ url, ownerUrl: databaseUrl(name) }, quiet); // every start: the role exists, the grants are applied again
+
+    await asOwner(async (client) => {
+      const { rows } = await client.query(
+        `SELECT rolcanlogin, rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls, rolpassword FROM pg_authid WHERE rolname = $1`,
+        [role],
+      );
+      expect(rows).toEqual([expect.objectContaining({ rolcanlogin: true, rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolreplication: false, rolbypassrls: false })]);
+      // The stored verifier is the one of the URL's password.
+      const [, iterations, salt] = /^SCRAM-SHA-256\$(\d+):([^$]+)\$/.exec(rows[0].rolpassword) ?? [];
+      expect(rows[0].rolpassword).toBe(scramVerifier(password, Buffer.from(salt, 'base64'), Number(iterations)));
+
+      const privileges = async (table: string) =>
+        (
+          await client.query(
+            `SELECT array_agg(p ORDER BY p) AS granted FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'TRIGGER', 'REFERENCES']) p
+              WHERE has_table_privilege($1, $2, p)`,
+            [role, table],
+          )
+        ).rows[0].granted;
+      expect(await privileges('request')).toEqual(['DELETE', 'INSERT', 'SELECT', 'UPDATE']);
+      expect(await privileges('outbox_event')).toEqual(['DELETE', 'INSERT', 'SELECT', 'UPDATE']);
+      expect(await privileges('audit_event')).toEqual(['INSERT', 'SELECT']);
+      expect(await privileges('migrations')).toBeNull();
+    });
+    await expect(checkServiceRole(url, { production: true }, quiet)).resolves.toBeUndefined();
+  });
+
+  it('refuses in production to run as a superuser, without showing the password', async () => {
+    const superuserUrl = databaseUrl(name).replace('postgres@', 'postgres:hunter2-secret@');
+    const refusal = checkServiceRole(superuserUrl, { production: true }, quiet);
+    await expect(refusal).rejects.toThrow(/"postgres", which is a superuser, owns tables, may change or empty audit_event/);
+    await expect(refusal).rejects.not.toThrow(/hunter2/);
+  });
+
+  it('tells what to do when the owner may not create the missing role', async () => {
+    const owner = `vm_test_owner_${suffix}`;
+    roles.push(owner);
+    await withServer((client) => client.query(`CREATE ROLE ${owner} LOGIN CREATEDB`));
+    const other = `volunteer_match_test_${testRunId()}_role2_${suffix}`;
+    try {
+      await expect(
+        prepareDatabase({ url: `postgres://vm_test_missing_${suffix}@127.0.0.1:5432/${other}`, ownerUrl: `postgres://${owner}@127.0.0.1:5432/${other}` }, quiet),
+      ).rejects.toThrow(`The role "vm_test_missing_${suffix}" of DATABASE_URL does not exist, and the role of DATABASE_OWNER_URL may not create roles`);
+    } finally {
+      await withServer((client) => dropDatabase(client, other));
+    }
   });
 });
