@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const { prepareDatabase } = await import('@app/database');
   await prepareDatabase({ url, ownerUrl });
   let started = now();
-  const seeded = await seed({ databaseUrl: url, volunteers: 100_000, requests: 2_000, organisation: 'Benchmark', seed: 1 }, (line) => console.error(line));
+  const seeded = await seed({ databaseUrl: ownerUrl, volunteers: 100_000, requests: 2_000, organisation: 'Benchmark', seed: 1 }, (line) => console.error(line));
   console.log(`seed: 100,000 volunteers + 2,000 requests in ${((now() - started) / 1000).toFixed(1)} s`);
 
   const app: NestFastifyApplication = await createApp({ withWorker: false });

@@ -18,10 +18,10 @@ over real Dutch places. The same --seed gives the same people; every run makes a
   --seed S             seed of the generated data (default 1)
   --help               print this text
 
-DATABASE_URL picks the database and the service's role the data is written as, as for the service
-(default postgres://volunteer_match_app@127.0.0.1:5432/volunteer_match); the owner (DATABASE_OWNER_URL,
-default the user postgres) creates and migrates it first when needed. Progress goes to stderr, the
-summary and logins to stdout.`;
+DATABASE_URL picks the database, as for the service (default
+postgres://volunteer_match_app@127.0.0.1:5432/volunteer_match). The data is written as the owner
+(DATABASE_OWNER_URL, default the user postgres), which also creates and migrates the database first
+when needed. Progress goes to stderr, the summary and logins to stdout.`;
 
 /** Migration messages go to stderr, so stdout carries only the summary. */
 const stderrLogger: LoggerService = {
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const { DATABASE_URL, DATABASE_OWNER_URL } = process.env;
   const database = new AppConfig(validateEnvironment({ DATABASE_URL, DATABASE_OWNER_URL })).database;
   const options = {
-    databaseUrl: database.url,
+    databaseUrl: database.ownerUrl, // a bulk load is the owner's work: ANALYZE afterwards needs the table owner
     volunteers: count('volunteers', values.volunteers, 2_000_000),
     requests: count('requests', values.requests, 1_000_000),
     organisation,
