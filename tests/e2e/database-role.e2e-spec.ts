@@ -109,6 +109,19 @@ describe('Preparing the database as the owner', () => {
     await expect(checkServiceRole(url, { production: true }, quiet)).resolves.toBeUndefined();
   });
 
+  it("computes the password verifier exactly as PostgreSQL does", async () => {
+    const role = `vm_test_scram_${suffix}`;
+    roles.push(role);
+    const password = `Ünïcode and 'quotes' ${suffix}`;
+    const stored = await withServer(async (client) => {
+      await client.query(`SET password_encryption = 'scram-sha-256'`);
+      await client.query((await client.query(`SELECT format('CREATE ROLE %I PASSWORD %L', $1::text, $2::text) AS sql`, [role, password])).rows[0].sql);
+      return (await client.query(`SELECT rolpassword FROM pg_authid WHERE rolname = $1`, [role])).rows[0].rolpassword as string;
+    });
+    const [, iterations, salt] = /^SCRAM-SHA-256\$(\d+):([^$]+)\$/.exec(stored) ?? [];
+    expect(scramVerifier(password, Buffer.from(salt, 'base64'), Number(iterations))).toBe(stored);
+  });
+
   it('refuses in production to run as a superuser, without showing the password', async () => {
     const superuserUrl = databaseUrl(name).replace('postgres@', 'postgres:hunter2-secret@');
     const refusal = checkServiceRole(superuserUrl, { production: true }, quiet);
@@ -116,15 +129,18 @@ describe('Preparing the database as the owner', () => {
     await expect(refusal).rejects.not.toThrow(/hunter2/);
   });
 
-  it('tells what to do when the owner may not create the missing role', async () => {
+  it('tells what to do when the owner may not create the missing role, and refuses to serve as a table owner', async () => {
     const owner = `vm_test_owner_${suffix}`;
     roles.push(owner);
     await withServer((client) => client.query(`CREATE ROLE ${owner} LOGIN CREATEDB`));
     const other = `volunteer_match_test_${testRunId()}_role2_${suffix}`;
     try {
-      await expect(
-        prepareDatabase({ url: `postgres://vm_test_missing_${suffix}@127.0.0.1:5432/${other}`, ownerUrl: `postgres://${owner}@127.0.0.1:5432/${other}` }, quiet),
-      ).rejects.toThrow(`The role "vm_test_missing_${suffix}" of DATABASE_URL does not exist, and the role of DATABASE_OWNER_URL may not create roles`);
+      const ownerUrl = `postgres://${owner}@127.0.0.1:5432/${other}`;
+      await expect(prepareDatabase({ url: `postgres://vm_test_missing_${suffix}@127.0.0.1:5432/${other}`, ownerUrl }, quiet)).rejects.toThrow(
+        `The role "vm_test_missing_${suffix}" of DATABASE_URL does not exist, and the role of DATABASE_OWNER_URL may not create roles`,
+      );
+      // The tables were made (by this owner, no superuser): running the service as it is refused too.
+      await expect(checkServiceRole(ownerUrl, { production: true }, quiet)).rejects.toThrow(`"${owner}", which owns tables, may change or empty audit_event`);
     } finally {
       await withServer((client) => dropDatabase(client, other));
     }

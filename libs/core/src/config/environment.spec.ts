@@ -41,6 +41,7 @@ describe('Configuration', () => {
   it("takes the owner from DATABASE_OWNER_URL, else from DATABASE_URL's server and database as postgres", () => {
     const url = 'postgres://vm_app:s3cret@db.example:5433/vm?sslmode=require';
     expect(new AppConfig(validateEnvironment({ DATABASE_URL: url })).database.ownerUrl).toBe('postgres://postgres@db.example:5433/vm?sslmode=require');
+    expect(new AppConfig(validateEnvironment({ DATABASE_URL: 'postgres://postgres:pw@db/vm' })).database.ownerUrl).toBe('postgres://postgres:pw@db/vm');
     const ownerUrl = 'postgres://vm_owner:other@db.example:5433/vm';
     expect(new AppConfig(validateEnvironment({ DATABASE_URL: url, DATABASE_OWNER_URL: ownerUrl, MIGRATE_ON_START: 'false' })).database).toMatchObject({
       url,

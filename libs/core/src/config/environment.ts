@@ -181,6 +181,7 @@ const databaseOf = (url: string) => new URL(url).pathname;
 /** The owner's URL when DATABASE_OWNER_URL is not set: the same server and database as the user `postgres`. */
 export function defaultOwnerUrl(url: string): string {
   const owner = new URL(url);
+  if (decodeURIComponent(owner.username) === 'postgres') return url; // already the owner: keep its password
   owner.username = 'postgres';
   owner.password = '';
   return owner.toString();
