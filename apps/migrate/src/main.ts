@@ -1,6 +1,10 @@
 import 'reflect-metadata';
-import { AppConfig, bootLogger, exitOnBootFailure, validateEnvironment } from '@app/core';
-import { prepareDatabase } from '@app/database';
+// The files themselves, not the @app/core and @app/database barrels: those load the Nest config
+// module, which checks the whole environment (JWT_SECRET in production) that this step does not need.
+import { AppConfig } from '../../../libs/core/src/config/app-config';
+import { validateEnvironment } from '../../../libs/core/src/config/environment';
+import { bootLogger, exitOnBootFailure } from '../../../libs/core/src/lifecycle/boot';
+import { prepareDatabase } from '../../../libs/database/src/prepare-database';
 
 /**
  * The database step on its own, as the owner (DATABASE_OWNER_URL): create the database, migrate,

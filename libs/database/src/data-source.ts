@@ -1,7 +1,9 @@
 // Data source for the TypeORM CLI (`npm run migration:generate|run|revert`).
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { AppConfig, validateEnvironment } from '@app/core';
+// Not the @app/core barrel: it loads the Nest config module, which checks the whole environment.
+import { AppConfig } from '../../core/src/config/app-config';
+import { validateEnvironment } from '../../core/src/config/environment';
 import { dataSourceOptions } from './data-source-options';
 
 // Migrations are the owner's work: DATABASE_OWNER_URL, else DATABASE_URL's database as `postgres`.
