@@ -9,7 +9,8 @@ import { CandidateRepository, greedyAssignment, solveAssignment } from '@app/mat
 import { createApp } from '../../apps/api/src/create-app';
 import { seed } from '../../apps/seed/src/seed';
 
-const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432'; // the owner
+const APP_SERVER = process.env.BENCH_DATABASE_APP_SERVER_URL ?? 'postgres://volunteer_match_app@127.0.0.1:5432'; // the service's role
 const DATABASE = 'volunteer_match_bench';
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 500);
 
@@ -35,16 +36,18 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DATABASE}`);
-  const url = `${SERVER}/${DATABASE}`;
+  const url = `${APP_SERVER}/${DATABASE}`;
+  const ownerUrl = `${SERVER}/${DATABASE}`;
   process.env.DATABASE_URL = url;
+  process.env.DATABASE_OWNER_URL = ownerUrl;
   process.env.LOG_LEVEL = 'warn';
   process.env.REDIS_PREFIX = 'bench';
   process.env.LOGIN_RATE_LIMIT = '1000';
 
-  const { runPendingMigrations } = await import('@app/database');
-  await runPendingMigrations(url);
+  const { prepareDatabase } = await import('@app/database');
+  await prepareDatabase({ url, ownerUrl });
   let started = now();
-  const seeded = await seed({ databaseUrl: url, volunteers: 100_000, requests: 2_000, organisation: 'Benchmark', seed: 1 }, (line) => console.error(line));
+  const seeded = await seed({ databaseUrl: ownerUrl, volunteers: 100_000, requests: 2_000, organisation: 'Benchmark', seed: 1 }, (line) => console.error(line));
   console.log(`seed: 100,000 volunteers + 2,000 requests in ${((now() - started) / 1000).toFixed(1)} s`);
 
   const app: NestFastifyApplication = await createApp({ withWorker: false });

@@ -27,9 +27,11 @@ import { DEFAULT_JOB_OPTIONS, JobName, OutboxRelayService, QueueName, Queues } f
 import { JobHandlersModule } from '../../apps/worker/src/job-handlers.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
-const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432'; // the owner
+const APP_SERVER = process.env.BENCH_DATABASE_APP_SERVER_URL ?? 'postgres://volunteer_match_app@127.0.0.1:5432'; // the service's role
 const DATABASE = 'volunteer_match_outbox_bench';
-const DATABASE_URL = `${SERVER}/${DATABASE}`;
+const DATABASE_OWNER_URL = `${SERVER}/${DATABASE}`;
+const DATABASE_URL = `${APP_SERVER}/${DATABASE}`;
 const REDIS_URL = 'redis://127.0.0.1:6379/13';
 const PREFIX = `obench${randomBytes(4).toString('hex')}`;
 const BURST = 10_000;
@@ -49,6 +51,17 @@ const clock = () => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const n = (value: number) => Math.round(value).toLocaleString('en-GB');
 const log = (line: string) => console.error(`[bench:outbox] ${line}`);
+
+/** Empties the outbox between phases. TRUNCATE (no dead rows left to slow the next phase) is the owner's: the service may only DELETE. */
+async function clearOutbox(): Promise<void> {
+  const owner = new Client({ connectionString: DATABASE_OWNER_URL });
+  await owner.connect();
+  try {
+    await owner.query('TRUNCATE outbox_event');
+  } finally {
+    await owner.end();
+  }
+}
 
 async function deletePrefix(redis: Redis): Promise<void> {
   let cursor = '0';
@@ -128,7 +141,7 @@ async function latency(pollMs: number, organisationId: string, redis: Redis): Pr
     };
   } finally {
     await writer.end();
-    await db.query(`TRUNCATE outbox_event`);
+    await clearOutbox();
     await worker.close();
     await deletePrefix(redis);
   }
@@ -139,12 +152,13 @@ async function main(): Promise<void> {
   const admin = new Client({ connectionString: `${SERVER}/postgres` });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await prepareDatabase(DATABASE_URL, { log: () => undefined, error: console.error, warn: console.warn });
+  await prepareDatabase({ url: DATABASE_URL, ownerUrl: DATABASE_OWNER_URL }, { log: () => undefined, error: console.error, warn: console.warn });
   Object.assign(process.env, {
     NODE_ENV: 'development',
     LOG_LEVEL: 'error',
     JWT_SECRET: `outbox-bench-jwt-secret-${randomBytes(16).toString('hex')}`,
     DATABASE_URL,
+    DATABASE_OWNER_URL,
     REDIS_URL,
     REDIS_PREFIX: PREFIX,
     GEOCODER_URL: 'http://127.0.0.1:9',
@@ -175,7 +189,7 @@ async function main(): Promise<void> {
     const relay = relayOnly.get(OutboxRelayService);
     await insertBurst(db, organisationId, BATCH);
     await relay.relayPending();
-    await db.query(`TRUNCATE outbox_event`);
+    await clearOutbox();
     await deletePrefix(redis);
     t0 = clock();
     await insertBurst(db, organisationId, BURST);
@@ -198,7 +212,7 @@ async function main(): Promise<void> {
     const [{ relays, span }] = await db.query(
       `SELECT sum(relay_count)::int AS relays, extract(epoch FROM max(processed_at) - min(processed_at)) AS span FROM outbox_event`,
     );
-    await db.query(`TRUNCATE outbox_event`);
+    await clearOutbox();
     await worker.close();
     await deletePrefix(redis);
 

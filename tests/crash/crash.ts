@@ -38,9 +38,11 @@ import { Role } from '@app/identity';
 import { createApp } from '../../apps/api/src/create-app';
 import { Given } from '../support/test-app';
 
-const SERVER = process.env.CRASH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const SERVER = process.env.CRASH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432'; // the owner
+const APP_SERVER = process.env.CRASH_DATABASE_APP_SERVER_URL ?? 'postgres://volunteer_match_app@127.0.0.1:5432'; // the service's role
 const DATABASE = 'volunteer_match_crash';
-const DATABASE_URL = `${SERVER}/${DATABASE}`;
+const DATABASE_OWNER_URL = `${SERVER}/${DATABASE}`;
+const DATABASE_URL = `${APP_SERVER}/${DATABASE}`;
 const REDIS_URL = 'redis://127.0.0.1:6379/15'; // the tests use databases 0–(workers); the prefix keeps runs apart anyway
 const PREFIX = `crash${randomBytes(4).toString('hex')}`;
 const WORKER_ENTRY = 'dist/apps/worker/src/main.js';
@@ -284,7 +286,7 @@ async function main(): Promise<number> {
   const admin = new Client({ connectionString: `${SERVER}/postgres` });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await prepareDatabase(DATABASE_URL, { log: () => undefined, error: console.error, warn: console.warn });
+  await prepareDatabase({ url: DATABASE_URL, ownerUrl: DATABASE_OWNER_URL }, { log: () => undefined, error: console.error, warn: console.warn });
   const redis = new Redis(REDIS_URL);
   await deletePrefix(redis);
   const webhook = await new WebhookReceiver().start();
@@ -297,6 +299,7 @@ async function main(): Promise<number> {
     JWT_SECRET: `crash-test-jwt-secret-${randomBytes(16).toString('hex')}`,
     SECRETS_KEY: randomBytes(32).toString('base64'), // webhook secrets are stored sealed where the build supports it
     DATABASE_URL,
+    DATABASE_OWNER_URL,
     REDIS_URL,
     REDIS_PREFIX: PREFIX,
     OUTBOX_POLL_MS: '50',

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ensureDatabaseExists, runPendingMigrations } from '@app/database';
 import { BootstrapAdminService } from '@app/identity';
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { databaseUrl, dropDatabase, testRunId, withServer } from '../support/test-database';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -25,13 +26,20 @@ describe('Audit log', () => {
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
-  it('is append-only: the database refuses updates and deletes', async () => {
+  it('is append-only, even for its owner: the trigger refuses updates, deletes and truncation', async () => {
     await t.request('POST', '/api/auth/login', { body: { email: 'nobody@example.org', password: 'x' } });
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`);
     expect(n).toBeGreaterThan(0);
-    await expect(t.dataSource.query(`UPDATE audit_event SET outcome = 'success'`)).rejects.toThrow('audit_event is append-only');
-    await expect(t.dataSource.query(`DELETE FROM audit_event`)).rejects.toThrow('audit_event is append-only');
-    await expect(t.dataSource.query(`TRUNCATE audit_event`)).rejects.toThrow('audit_event is append-only');
+    // The service's own role lacks these privileges altogether (database-role.e2e-spec.ts); the owner hits the trigger.
+    const owner = new Client({ connectionString: t.db.ownerUrl });
+    await owner.connect();
+    try {
+      await expect(owner.query(`UPDATE audit_event SET outcome = 'success'`)).rejects.toThrow('audit_event is append-only');
+      await expect(owner.query(`DELETE FROM audit_event`)).rejects.toThrow('audit_event is append-only');
+      await expect(owner.query(`TRUNCATE audit_event`)).rejects.toThrow('audit_event is append-only');
+    } finally {
+      await owner.end();
+    }
   });
 });
 

@@ -1,7 +1,10 @@
-import { runPendingMigrations } from '../../libs/database/src/prepare-database';
-import { databaseUrl, dropTestDatabases, newRunId, templateDatabase, withServer } from '../support/test-database';
+import { prepareDatabase } from '../../libs/database/src/prepare-database';
+import { appDatabaseUrl, databaseUrl, dropTestDatabases, newRunId, templateDatabase, withServer } from '../support/test-database';
 
-/** Migrates this run's template database once; every test file copies it (CREATE DATABASE … TEMPLATE). */
+/**
+ * Prepares this run's template database once as the service does at start (migrations as the owner,
+ * the service's role and its grants); every test file copies it (CREATE DATABASE … TEMPLATE).
+ */
 export default async function globalSetup(): Promise<void> {
   const runId = newRunId();
   process.env.TEST_RUN_ID = runId; // inherited by the workers Jest starts next
@@ -10,5 +13,6 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`CREATE DATABASE "${templateDatabase(runId)}"`);
   });
   const { Logger } = await import('@nestjs/common');
-  await runPendingMigrations(databaseUrl(templateDatabase(runId)), new Logger('TestSetup', { timestamp: false }));
+  const template = templateDatabase(runId);
+  await prepareDatabase({ url: appDatabaseUrl(template), ownerUrl: databaseUrl(template) }, new Logger('TestSetup', { timestamp: false }));
 }

@@ -218,6 +218,7 @@ export async function startTestApp(options: { withWorker?: boolean; env?: Record
   await clearRedis(redis);
   await redis.quit();
   process.env.DATABASE_URL = db.url;
+  process.env.DATABASE_OWNER_URL = db.ownerUrl;
   Object.assign(process.env, options.env ?? {});
   const app = await createApp({ withWorker: options.withWorker ?? false });
   await app.init();

@@ -1,7 +1,10 @@
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 
+/** The owner: creates and drops test databases and migrates the template. */
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
+/** What the apps under test connect as: the limited role, as in production (its grants are proven by every test). */
+export const TEST_APP_SERVER_URL = process.env.TEST_DATABASE_APP_SERVER_URL ?? 'postgres://volunteer_match_app@127.0.0.1:5432';
 
 /**
  * Every database of one test run carries the run's id, made of its start time: runs on the same
@@ -17,8 +20,14 @@ export const newRunId = () => `${Math.floor(Date.now() / 1000)}_${randomBytes(2)
 export const templateDatabase = (runId = testRunId()) => `volunteer_match_test_${runId}_template`;
 const STALE_AFTER_SECONDS = 6 * 3600;
 
+/** The owner's URL of a database. */
 export function databaseUrl(name: string): string {
   return `${TEST_SERVER_URL.replace(/\/+$/, '')}/${name}`;
+}
+
+/** The service role's URL of a database. */
+export function appDatabaseUrl(name: string): string {
+  return `${TEST_APP_SERVER_URL.replace(/\/+$/, '')}/${name}`;
 }
 
 /** Refuses to touch any database whose name does not say it is a test database. */
@@ -54,14 +63,17 @@ export async function dropTestDatabases(client: Client, runId: string): Promise<
 
 export interface TestDatabase {
   name: string;
+  /** As the service connects: its limited role. */
   url: string;
+  /** As the owner, for what the service may not do (DDL, TRUNCATE). */
+  ownerUrl: string;
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database for one test file, copied from this run's template. */
+/** A fresh, migrated database for one test file, copied from this run's template (grants included). */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `volunteer_match_test_${testRunId()}_${process.pid}_${randomBytes(3).toString('hex')}`;
   assertTestDatabase(name);
   await withServer((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`));
-  return { name, url: databaseUrl(name), drop: () => withServer((client) => dropDatabase(client, name)) };
+  return { name, url: appDatabaseUrl(name), ownerUrl: databaseUrl(name), drop: () => withServer((client) => dropDatabase(client, name)) };
 }

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { AppConfig, bootLogger, closeOnSignals, exitOnBootFailure, validateEnvironment } from '@app/core';
-import { prepareDatabase } from '@app/database';
+import { checkServiceRole, prepareDatabase } from '@app/database';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 
-/** Creates the database if needed, applies migrations, then serves (and runs the worker when asked). */
+/** Prepares the database (unless MIGRATE_ON_START=false), checks its role, then serves (and runs the worker when asked). */
 async function main(): Promise<void> {
   const config = new AppConfig(validateEnvironment(process.env));
-  await prepareDatabase(config.database.url, bootLogger('Database'));
+  if (config.database.migrateOnStart) await prepareDatabase(config.database, bootLogger('Database'));
+  await checkServiceRole(config.database.url, { production: config.nodeEnv === 'production' }, bootLogger('Database'));
   const app = await createApp();
   closeOnSignals(app, 'Main');
   await app.listen(config.http.port, config.http.host);

@@ -2,10 +2,9 @@
 import 'reflect-metadata';
 import { LoggerService } from '@nestjs/common';
 import { parseArgs } from 'node:util';
+import { AppConfig, validateEnvironment } from '@app/core';
 import { prepareDatabase } from '@app/database';
 import { seed } from './seed';
-
-const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/volunteer_match';
 
 const USAGE = `Usage: npm run seed -- [--volunteers N] [--requests M] [--organisation NAME] [--seed S]
 
@@ -19,8 +18,10 @@ over real Dutch places. The same --seed gives the same people; every run makes a
   --seed S             seed of the generated data (default 1)
   --help               print this text
 
-DATABASE_URL picks the database (default ${DEFAULT_DATABASE_URL});
-it is created and migrated first when needed. Progress goes to stderr, the summary and logins to stdout.`;
+DATABASE_URL picks the database, as for the service (default
+postgres://volunteer_match_app@127.0.0.1:5432/volunteer_match). The data is written as the owner
+(DATABASE_OWNER_URL, default the user postgres), which also creates and migrates the database first
+when needed. Progress goes to stderr, the summary and logins to stdout.`;
 
 /** Migration messages go to stderr, so stdout carries only the summary. */
 const stderrLogger: LoggerService = {
@@ -51,19 +52,22 @@ async function main(): Promise<void> {
   }
   const organisation = values.organisation.trim();
   if (!organisation) throw new Error('--organisation must not be empty');
+  // Only the database settings, with the service's defaults; the rest of the environment is not needed.
+  const { DATABASE_URL, DATABASE_OWNER_URL } = process.env;
+  const database = new AppConfig(validateEnvironment({ DATABASE_URL, DATABASE_OWNER_URL })).database;
   const options = {
-    databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    databaseUrl: database.ownerUrl, // a bulk load is the owner's work: ANALYZE afterwards needs the table owner
     volunteers: count('volunteers', values.volunteers, 2_000_000),
     requests: count('requests', values.requests, 1_000_000),
     organisation,
     seed: count('seed', values.seed, 2 ** 32 - 1),
   };
   const started = Date.now();
-  await prepareDatabase(options.databaseUrl, stderrLogger);
+  await prepareDatabase(database, stderrLogger);
   const result = await seed(options, (line) => console.error(line));
 
-  const database = decodeURIComponent(new URL(options.databaseUrl).pathname.slice(1));
-  console.log(`Seeded "${options.organisation}" (organisation ${result.organisationId}) into ${database} with --seed ${options.seed}`);
+  const name = decodeURIComponent(new URL(options.databaseUrl).pathname.slice(1));
+  console.log(`Seeded "${options.organisation}" (organisation ${result.organisationId}) into ${name} with --seed ${options.seed}`);
   console.log(`in ${result.seconds.toFixed(1)} s (${((Date.now() - started) / 1000).toFixed(1)} s with database preparation):`);
   for (const [what, n] of Object.entries(result.counts)) console.log(`  ${what.padEnd(20)} ${n.toLocaleString('en-GB')}`);
   console.log('\nLogins (one per role; every user of this organisation has the same password):');

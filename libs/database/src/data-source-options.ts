@@ -3,6 +3,8 @@ import { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { SafeQueryLogger } from './safe-query-logger';
 
+export const MIGRATIONS_TABLE = 'migrations';
+
 /**
  * The one TypeORM configuration, shared by the app, the migration CLI and the test helper.
  * Globs are relative to this file so they work from `src` (ts) and from `dist` (js).
@@ -16,7 +18,7 @@ export function dataSourceOptions(url: string, pool: { size: number; timeoutMs: 
     installExtensions: false,
     entities: [join(__dirname, '..', '..', '*', 'src', '**', '*.entity.{ts,js}')],
     migrations: [join(__dirname, 'migrations', '*.{ts,js}')],
-    migrationsTableName: 'migrations',
+    migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error', 'warn', 'migration'],

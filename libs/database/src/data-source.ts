@@ -1,8 +1,11 @@
 // Data source for the TypeORM CLI (`npm run migration:generate|run|revert`).
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+// Not the @app/core barrel: it loads the Nest config module, which checks the whole environment.
+import { AppConfig } from '../../core/src/config/app-config';
+import { validateEnvironment } from '../../core/src/config/environment';
 import { dataSourceOptions } from './data-source-options';
 
-const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/volunteer_match';
-
-export default new DataSource(dataSourceOptions(process.env.DATABASE_URL || DEFAULT_URL));
+// Migrations are the owner's work: DATABASE_OWNER_URL, else DATABASE_URL's database as `postgres`.
+const { DATABASE_URL, DATABASE_OWNER_URL } = process.env;
+export default new DataSource(dataSourceOptions(new AppConfig(validateEnvironment({ DATABASE_URL, DATABASE_OWNER_URL })).database.ownerUrl));

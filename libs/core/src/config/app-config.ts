@@ -1,4 +1,4 @@
-import { DEVELOPMENT_JWT_SECRET, Environment, NodeEnv } from './environment';
+import { defaultOwnerUrl, DEVELOPMENT_JWT_SECRET, Environment, NodeEnv } from './environment';
 
 /**
  * The typed configuration every module reads. Built once from the validated environment;
@@ -7,7 +7,7 @@ import { DEVELOPMENT_JWT_SECRET, Environment, NodeEnv } from './environment';
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly http: { port: number; host: string; bodyLimitBytes: number; trustProxy: boolean; publicUrl: string };
-  readonly database: { url: string; poolSize: number; poolTimeoutMs: number };
+  readonly database: { url: string; ownerUrl: string; migrateOnStart: boolean; poolSize: number; poolTimeoutMs: number };
   readonly redis: { url: string; prefix: string };
   readonly auth: {
     jwtSecret: string;
@@ -36,7 +36,13 @@ export class AppConfig {
       trustProxy: env.TRUST_PROXY,
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
     };
-    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, poolTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS };
+    this.database = {
+      url: env.DATABASE_URL,
+      ownerUrl: env.DATABASE_OWNER_URL ?? defaultOwnerUrl(env.DATABASE_URL),
+      migrateOnStart: env.MIGRATE_ON_START,
+      poolSize: env.DATABASE_POOL_SIZE,
+      poolTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS,
+    };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
     this.auth = {
       jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,

@@ -4,7 +4,9 @@ import { DEVELOPMENT_JWT_SECRET, validateEnvironment } from './environment';
 describe('Configuration', () => {
   it('has working defaults for a development machine', () => {
     const config = new AppConfig(validateEnvironment({}));
-    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/volunteer_match');
+    expect(config.database.url).toBe('postgres://volunteer_match_app@127.0.0.1:5432/volunteer_match');
+    expect(config.database.ownerUrl).toBe('postgres://postgres@127.0.0.1:5432/volunteer_match');
+    expect(config.database.migrateOnStart).toBe(true);
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
     expect(config.http.port).toBe(3000);
     expect(config.auth.jwtSecret).toBe(DEVELOPMENT_JWT_SECRET);
@@ -23,6 +25,10 @@ describe('Configuration', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://127.0.0.1:5432/volunteer_match' }, 'DATABASE_URL'],
+    [{ DATABASE_OWNER_URL: 'postgres://127.0.0.1/volunteer_match' }, 'DATABASE_OWNER_URL'],
+    [{ DATABASE_OWNER_URL: 'postgres://postgres@127.0.0.1/other' }, 'DATABASE_OWNER_URL'],
+    [{ MIGRATE_ON_START: 'sometimes' }, 'MIGRATE_ON_START'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
@@ -30,6 +36,18 @@ describe('Configuration', () => {
     [{ BOOTSTRAP_ADMIN_EMAIL: 'admin@example.org' }, 'BOOTSTRAP_ADMIN_PASSWORD'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     expect(() => validateEnvironment(env)).toThrow(new RegExp(`\\b${variable}\\b`));
+  });
+
+  it("takes the owner from DATABASE_OWNER_URL, else from DATABASE_URL's server and database as postgres", () => {
+    const url = 'postgres://vm_app:s3cret@db.example:5433/vm?sslmode=require';
+    expect(new AppConfig(validateEnvironment({ DATABASE_URL: url })).database.ownerUrl).toBe('postgres://postgres@db.example:5433/vm?sslmode=require');
+    expect(new AppConfig(validateEnvironment({ DATABASE_URL: 'postgres://postgres:pw@db/vm' })).database.ownerUrl).toBe('postgres://postgres:pw@db/vm');
+    const ownerUrl = 'postgres://vm_owner:other@db.example:5433/vm';
+    expect(new AppConfig(validateEnvironment({ DATABASE_URL: url, DATABASE_OWNER_URL: ownerUrl, MIGRATE_ON_START: 'false' })).database).toMatchObject({
+      url,
+      ownerUrl,
+      migrateOnStart: false,
+    });
   });
 
   it('requires JWT_SECRET in production', () => {

@@ -45,8 +45,23 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/volunteer_match';
+  /**
+   * What the service connects as: a limited role that owns no table and may only read and append
+   * the audit log. Created with its grants by the owner (below) when missing.
+   */
+  @Matches(/^postgres(ql)?:\/\/[^/@]+@.+/, { message: 'DATABASE_URL must be a postgres:// URL with a user name' })
+  DATABASE_URL = 'postgres://volunteer_match_app@127.0.0.1:5432/volunteer_match';
+
+  /**
+   * The owner: creates the database, runs migrations, creates the service's role and grants it what
+   * it needs. Default: DATABASE_URL's server and database as the user `postgres`, without password.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\/[^/@]+@.+/, { message: 'DATABASE_OWNER_URL must be a postgres:// URL with a user name' })
+  DATABASE_OWNER_URL?: string;
+
+  /** Prepare the database (create, migrate, role and grants) at start; false when a separate step does it. */
+  @Transform(toBool) @IsBoolean()
+  MIGRATE_ON_START = true;
 
   /** Connections to PostgreSQL per process. */
   @Transform(toInt) @Min(1) @Max(200) @IsInt()
@@ -165,6 +180,17 @@ export class Environment {
   FOLLOWUP_RECONCILE_MS = 60000;
 }
 
+const databaseOf = (url: string) => new URL(url).pathname;
+
+/** The owner's URL when DATABASE_OWNER_URL is not set: the same server and database as the user `postgres`. */
+export function defaultOwnerUrl(url: string): string {
+  const owner = new URL(url);
+  if (decodeURIComponent(owner.username) === 'postgres') return url; // already the owner: keep its password
+  owner.username = 'postgres';
+  owner.password = '';
+  return owner.toString();
+}
+
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
@@ -173,7 +199,7 @@ export class ConfigurationError extends Error {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const known = Object.keys(new Environment());
   const relevant = Object.fromEntries(
-    Object.entries(raw).filter(([key]) => known.includes(key) || key === 'JWT_SECRET' || key === 'SECRETS_KEY' || key === 'LOG_FILE' || key.startsWith('BOOTSTRAP_') || key.startsWith('SMTP_')),
+    Object.entries(raw).filter(([key]) => known.includes(key) || ['JWT_SECRET', 'SECRETS_KEY', 'DATABASE_OWNER_URL', 'LOG_FILE'].includes(key) || key.startsWith('BOOTSTRAP_') || key.startsWith('SMTP_')),
   );
   const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
   // One message per variable; values are never echoed (they may be secrets).
@@ -185,6 +211,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  if (env.DATABASE_OWNER_URL && !problems.some((p) => p.startsWith('DATABASE_')) && databaseOf(env.DATABASE_OWNER_URL) !== databaseOf(env.DATABASE_URL)) {
+    problems.push('DATABASE_OWNER_URL: must name the same database as DATABASE_URL');
   }
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
