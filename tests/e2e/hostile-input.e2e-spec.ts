@@ -82,6 +82,16 @@ describe('Hostile input', () => {
     });
   });
 
+  it('answers a refresh token whose id part is no UUID with 401, not 500', async () => {
+    const secret = 'a'.repeat(43);
+    for (const id of ['-'.repeat(36), 'f'.repeat(36), '00000000-0000-0000-0000-00000000000g']) {
+      for (const url of ['/api/auth/refresh', '/api/auth/logout']) {
+        const response = await t.request('POST', url, { body: { refreshToken: `${id}.${secret}` } });
+        expect([id, url, response.status < 500]).toEqual([id, url, true]);
+      }
+    }
+  });
+
   it('answers malformed percent-encoding in a path with 400', async () => {
     for (const url of ['/api/requests/%E0%A4%A', '/api/requests/%', `/api/requests/${requestId}%ZZ/triage`]) {
       const response = await t.request(url.endsWith('triage') ? 'POST' : 'GET', url, { token: coordinator });

@@ -27,7 +27,7 @@ function safeEqualHex(a: string, b: string): boolean {
 
 /** Refresh tokens look like `<row id>.<secret>`; only sha256(secret) is stored. */
 function parseRefreshToken(token: string): { id: string; secret: string } | null {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/.exec(token);
   return match ? { id: match[1], secret: match[2] } : null;
 }
 
