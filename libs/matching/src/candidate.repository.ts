@@ -69,17 +69,16 @@ export class CandidateRepository {
     };
   }
 
-  /** Triaged requests of the organisation, optionally of one programme or from a given list (unknown ids are left out). */
-  async triagedRequestIds(organisationId: string, programmeId?: string, requestIds?: string[]): Promise<string[]> {
-    const rows = await this.dataSource.query(
-      `SELECT id FROM request
+  /** Triaged requests of the organisation with their kind, optionally of one programme or from a given list (unknown ids are left out). */
+  async triagedRequests(organisationId: string, programmeId?: string, requestIds?: string[]): Promise<Array<{ id: string; kind: ProgrammeKind }>> {
+    return this.dataSource.query(
+      `SELECT id, kind FROM request
         WHERE organisation_id = $1 AND status = 'triaged'
           AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::uuid[] IS NULL OR id = ANY($3))
         ORDER BY triaged_at, id
         LIMIT 5000`,
       [organisationId, programmeId ?? null, requestIds ?? null],
     );
-    return rows.map((r: { id: string }) => r.id);
   }
 
   /**

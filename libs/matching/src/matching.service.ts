@@ -191,9 +191,11 @@ export class MatchingService {
    * every volunteer's remaining capacity (optimal, not greedy). With dryRun nothing is stored.
    */
   async assign(actor: Principal, input: AssignInput): Promise<AssignOutcome> {
-    const ids = await this.candidates.triagedRequestIds(actor.organisationId, input.programmeId, input.requestIds);
+    const triaged = await this.candidates.triagedRequests(actor.organisationId, input.programmeId, input.requestIds);
+    // A vigil belongs to its offer waves: a proposal would stop them and its escalation alert.
+    const vigils = triaged.filter((r) => r.kind === 'vigil');
     const requests: Array<{ request: RequestForMatching; candidates: Array<RankedCandidate & { capacity: number }> }> = [];
-    for (const id of ids) {
+    for (const { id } of triaged.filter((r) => r.kind !== 'vigil')) {
       const request = (await this.candidates.loadRequest(actor.organisationId, id)) as RequestForMatching;
       requests.push({ request, candidates: (await this.eligible(actor.organisationId, request)).slice(0, ASSIGN_CANDIDATES) });
     }
@@ -213,7 +215,10 @@ export class MatchingService {
     const solution = solveAssignment({ requests: requests.length, capacities, edges });
 
     const proposals: Proposal[] = [];
-    const unassigned: AssignOutcome['unassigned'] = [];
+    // Only vigils named by the caller are reported: the rest simply are not part of a batch.
+    const unassigned: AssignOutcome['unassigned'] = input.requestIds
+      ? vigils.map((v) => ({ requestId: v.id, reason: 'A vigil is offered to volunteers in waves; batch assignment leaves it to its offers' }))
+      : [];
     requests.forEach(({ request, candidates }, r) => {
       const e = solution.choice[r];
       if (e === -1) {

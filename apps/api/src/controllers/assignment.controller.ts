@@ -20,7 +20,7 @@ export class AssignmentController {
     resourceId: () => undefined,
     details: (_, r) => ({ clientIds: (r as AssignOutcomeDto).proposals.map((p) => p.clientId), dryRun: (r as AssignOutcomeDto).dryRun }),
   })
-  @ApiOperation({ summary: 'Proposals for all triaged requests (or those named): the optimal assignment under every volunteer’s capacity' })
+  @ApiOperation({ summary: 'Proposals for all triaged requests (or those named) except vigils, which go to their offer waves: the optimal assignment under every volunteer’s capacity' })
   @ApiOkResponse({ type: AssignOutcomeDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'A request changed status while proposals were being stored; nothing was stored' })
   assign(@CurrentPrincipal() principal: Principal, @Body() body: AssignDto): Promise<AssignOutcomeDto> {

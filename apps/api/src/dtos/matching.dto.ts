@@ -70,7 +70,7 @@ export class AssignDto {
   @Optional() @IsUUID()
   programmeId?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only these requests (those not triaged are left out)' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only these requests (those not triaged are left out; vigils are left to their offer waves and listed as unassigned)' })
   @Optional() @IsArray() @ArrayMaxSize(5000) @IsUUID('all', { each: true })
   requestIds?: string[];
 
