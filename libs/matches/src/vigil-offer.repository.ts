@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '@app/core';
 import { RequestRepository } from '@app/referrals';
 import { DataSource, EntityManager } from 'typeorm';
 import { Match } from './match.entity';
-import { MatchRepository } from './match.repository';
+import { MatchRepository, Recheck } from './match.repository';
 import { OfferStatus, VigilOffer } from './vigil-offer.entity';
 import { VisitRepository } from './visit.repository';
 
@@ -58,7 +58,7 @@ export class VigilOfferRepository {
    * allows one per request), the match starts with a confirmed visit for the window, and the other
    * open offers are withdrawn, so everyone after the winner finds their offer closed.
    */
-  async accept(organisationId: string, id: string, volunteerId: string): Promise<VigilOffer> {
+  async accept(organisationId: string, id: string, volunteerId: string, recheck: Recheck): Promise<VigilOffer> {
     const found = await this.find(organisationId, id, volunteerId);
     if (!found) throw new NotFoundError('Offer', id);
     if (found.status === 'accepted') return found; // a second tap of the same volunteer
@@ -69,6 +69,8 @@ export class VigilOfferRepository {
       if (offer.status === 'accepted') return;
       this.assertOpen(offer);
       if (request.status !== 'triaged') throw new ConflictError(CLOSED.withdrawn.code, CLOSED.withdrawn.message);
+      await this.matches.lockVolunteer(manager, volunteerId);
+      await recheck(manager, request.id, volunteerId);
       const match = await manager.getRepository(Match).save({
         organisationId,
         requestId: request.id,
