@@ -275,6 +275,28 @@ describe('Urgent vigil offers', () => {
     });
   });
 
+  describe('a vigil longer than a visit', () => {
+    it('covers a 60-hour window with visits of at most 24 hours (24 + 24 + 12), and ending it cancels every one to come', async () => {
+      const volunteer = await vigilVolunteer(0.03);
+      const start = night(8).start;
+      const window = { start, end: new Date(start.getTime() + 60 * HOUR) };
+      const request = await t.given.triagedRequest(org, { programmeId, referralSourceId: sourceId, vigilWindow: window, desiredSlots: [], startDate: null });
+      await waves.handle({ organisationId: org, requestId: request.id, wave: 1, outboxId: 'unused' });
+      const own = (await offers(request.id)).find((o) => o.volunteer_id === volunteer.volunteerId);
+      const accepted = await t.request('POST', `/api/offers/${own?.id}/accept`, { token: volunteer.token });
+      expect(accepted.status).toBe(200);
+      const visits: Array<{ status: string; starts_at: Date; ends_at: Date }> = await t.dataSource.query(`SELECT status, starts_at, ends_at FROM visit WHERE match_id = $1 ORDER BY starts_at`, [accepted.body.matchId]);
+      expect(visits.map((v) => (v.ends_at.getTime() - v.starts_at.getTime()) / HOUR)).toEqual([24, 24, 12]);
+      expect(visits[0].starts_at).toEqual(window.start);
+      expect(visits[2].ends_at).toEqual(window.end);
+      expect(visits.every((v, i) => v.status === 'confirmed' && (i === 0 || v.starts_at.getTime() === visits[i - 1].ends_at.getTime()))).toBe(true);
+
+      expect((await t.request('POST', `/api/matches/${accepted.body.matchId}/end`, { token: coordinator, body: { reason: 'other' } })).status).toBe(200);
+      const after = await t.dataSource.query(`SELECT status FROM visit WHERE match_id = $1`, [accepted.body.matchId]);
+      expect(after.map((v: { status: string }) => v.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    });
+  });
+
   describe('who may do what', () => {
     it("gives a volunteer 404 for someone else's offer, a coordinator 403 for accepting, a referrer 403 everywhere", async () => {
       const owner = await vigilVolunteer(0.1);

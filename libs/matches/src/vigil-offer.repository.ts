@@ -7,6 +7,7 @@ import { Match } from './match.entity';
 import { MatchRepository, Recheck } from './match.repository';
 import { OfferStatus, VigilOffer } from './vigil-offer.entity';
 import { VisitRepository } from './visit.repository';
+import { splitIntoVisits } from './visit-times';
 
 export interface OfferListFilter {
   volunteerId?: string;
@@ -55,7 +56,7 @@ export class VigilOfferRepository {
   /**
    * The first volunteer to accept gets the shift. Every accept of one vigil queues on the request's
    * row lock; the winner's offer becomes `accepted` (the partial unique index `uq_vigil_offer_accepted`
-   * allows one per request), the match starts with a confirmed visit for the window, and the other
+   * allows one per request), the match starts with confirmed visits covering the window, and the other
    * open offers are withdrawn, so everyone after the winner finds their offer closed.
    */
   async accept(organisationId: string, id: string, volunteerId: string, recheck: Recheck): Promise<VigilOffer> {
@@ -84,13 +85,10 @@ export class VigilOfferRepository {
       });
       await manager.update(VigilOffer, { id }, { status: 'accepted', closedAt: new Date(), matchId: match.id });
       await this.matches.start(manager, request, match);
-      await this.visits.insert(manager, match, {
-        startsAt: request.vigilWindowStart as Date,
-        endsAt: request.vigilWindowEnd as Date,
-        status: 'confirmed',
-        note: null,
-        plannedByUserId: null,
-      });
+      // Visits are at most a day long, so a long vigil is covered by several, back to back.
+      for (const times of splitIntoVisits(request.vigilWindowStart as Date, request.vigilWindowEnd as Date)) {
+        await this.visits.insert(manager, match, { ...times, status: 'confirmed', note: null, plannedByUserId: null });
+      }
     });
     return (await this.find(organisationId, id)) as VigilOffer;
   }

@@ -4,9 +4,8 @@ import { JobName, OutboxRepository } from '@app/followups';
 import { MatchesService, ownVolunteerId } from './matches.service';
 import { Visit, VisitStatus } from './visit.entity';
 import { VisitRepository } from './visit.repository';
+import { MAX_VISIT_HOURS } from './visit-times';
 
-/** The longest visit; a vigil's night is split into visits of at most this length too. */
-export const MAX_VISIT_HOURS = 24;
 const HOUR = 3_600_000;
 /** How far in the past a planned visit may start (or in the future a recorded one may end): clocks differ a little. */
 const CLOCK_SKEW_MINUTES = 5;
