@@ -159,7 +159,7 @@ export class VolunteersService {
       'preferredClientAgeMax' in patch ? (patch.preferredClientAgeMax ?? null) : current.volunteer.preferredClientAgeMax,
     );
     // A volunteer who stops can no longer accept what is open for them: it goes back to the coordinators.
-    const stops = input.status !== undefined && input.status !== 'active' && current.volunteer.status === 'active';
+    const stops = input.status !== undefined && input.status !== 'active' && input.status !== current.volunteer.status;
     const withdraw = stops ? (manager: EntityManager) => this.requests.withdrawVolunteer(manager, actor.organisationId, id, `The volunteer is ${input.status}`) : undefined;
     return (await this.volunteers.update(actor.organisationId, id, patch, unavailablePeriods, withdraw)) as VolunteerRecord;
   }
