@@ -115,7 +115,8 @@ export class CandidateRepository {
   /**
    * The SQL prefilter: active volunteers of the organisation who offer the kind, inside the bounding
    * box (on the lat/lon index) and within both distance limits, free at a desired time (or for the
-   * whole vigil), below capacity, holding every required credential on the start date; nearest first.
+   * whole vigil), with capacity (a free place for ongoing support; for a vigil, not booked during its
+   * window), holding every required credential on the start date; nearest first.
    */
   async prefilter(organisationId: string, request: RequestForMatching, startDate: string, limit: number, manager?: EntityManager): Promise<CandidateVolunteer[]> {
     const box = boundingBox(request, request.programmeMaxDistanceKm);
