@@ -195,7 +195,8 @@ describe('Urgent vigil offers', () => {
       expect(own?.status).toBe('sent');
       expect((await t.request('PATCH', `/api/volunteers/${volunteer.volunteerId}`, { token: coordinator, body: { status: 'paused' } })).status).toBe(200);
       expect((await offers(request.id)).find((o) => o.volunteer_id === volunteer.volunteerId)?.status).toBe('withdrawn');
-      expect((await t.request('POST', `/api/offers/${own?.id}/accept`, { token: volunteer.token })).status).toBe(409);
+      // Nobody took the vigil: the answer says the offer was withdrawn, not that another volunteer took it.
+      expect(await t.request('POST', `/api/offers/${own?.id}/accept`, { token: volunteer.token })).toMatchObject({ status: 409, body: { error: 'offer_withdrawn' } });
       expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('triaged');
     });
 
