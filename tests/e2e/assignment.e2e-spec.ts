@@ -57,6 +57,25 @@ describe('Batch assignment through the API', () => {
     expect(again.body.proposals).toEqual([]);
   });
 
+  it('leaves vigils to their offer waves, and says so for a vigil named in requestIds', async () => {
+    const vigilProgramme = (await t.given.programme(org, 'vigil')).id;
+    const everySlot = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((day) => ['morning', 'afternoon', 'evening', 'night'].map((part) => ({ day, part })));
+    await t.given.volunteerWithLogin(org, { kinds: ['vigil'], availability: everySlot as never, maxConcurrentClients: 5 }, ['vog', 'vigil_training']);
+    const start = new Date(Date.now() + 3 * 24 * 3_600_000);
+    const vigil = await t.given.triagedRequest(org, { programmeId: vigilProgramme, referralSourceId: sourceId, vigilWindow: { start, end: new Date(start.getTime() + 8 * 3_600_000) }, desiredSlots: [], startDate: null });
+    // It is eligible for the waves: the candidates route ranks the volunteer.
+    expect((await t.request('GET', `/api/requests/${vigil.id}/candidates`, { token: coordinator })).body.candidates).toHaveLength(1);
+
+    const all = await t.request('POST', '/api/matching/assign', { token: coordinator, body: {} });
+    expect(all.status).toBe(200);
+    expect(all.body.proposals.map((p: { requestId: string }) => p.requestId)).not.toContain(vigil.id);
+    const named = await t.request('POST', '/api/matching/assign', { token: coordinator, body: { requestIds: [vigil.id] } });
+    expect(named.body.proposals).toEqual([]);
+    expect(named.body.unassigned).toEqual([{ requestId: vigil.id, reason: expect.stringMatching(/vigil.*offer/i) }]);
+    const [stored] = await t.dataSource.query(`SELECT status, (SELECT count(*)::int FROM match WHERE request_id = $1) AS matches FROM request WHERE id = $1`, [vigil.id]);
+    expect(stored).toEqual({ status: 'triaged', matches: 0 });
+  });
+
   it('refuses referrers (403) and bad input (400)', async () => {
     const referrer = await t.login((await t.given.user(org, Role.Referrer)).email);
     expect((await t.request('POST', '/api/matching/assign', { token: referrer, body: {} })).status).toBe(403);

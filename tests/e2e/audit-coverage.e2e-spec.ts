@@ -153,6 +153,12 @@ describe('Audit of every route that touches client data', () => {
       },
     },
     'GET /api/requests/{id}/candidates': { prepare: async () => ({ token: tokens.coordinator, ...(await asObject(triaged())) }) },
+    'GET /api/requests/{id}/candidates/{volunteerId}': {
+      prepare: async () => {
+        const request = await triaged();
+        return { token: tokens.coordinator, params: { id: request.id, volunteerId: volunteer.volunteerId }, clientId: request.clientId };
+      },
+    },
     'POST /api/requests/{id}/matches': { prepare: async () => ({ token: tokens.coordinator, ...(await asObject(triaged())), body: { volunteerId: volunteer.volunteerId } }) },
     'GET /api/requests/{id}/feedback': {
       prepare: async () => {
@@ -185,6 +191,15 @@ describe('Audit of every route that touches client data', () => {
       prepare: async () => {
         const start = new Date(Date.now() + (10 + ++slot) * 24 * HOUR);
         return { token: tokens.coordinator, ...(await asObject(activeMatch())), body: { startsAt: start, endsAt: new Date(start.getTime() + HOUR) } };
+      },
+    },
+    'POST /api/matches/{id}/visits/record': {
+      prepare: async () => {
+        const match = await activeMatch();
+        // A visit that took place last week, in a match that started before it.
+        await t.dataSource.query(`UPDATE match SET started_at = now() - interval '30 days' WHERE id = $1`, [match.id]);
+        const start = new Date(Date.now() - (7 + ++slot) * 24 * HOUR);
+        return { token: tokens.coordinator, ...(await asObject(Promise.resolve(match))), body: { startsAt: start, endsAt: new Date(start.getTime() + HOUR) } };
       },
     },
     'GET /api/me/visits': {

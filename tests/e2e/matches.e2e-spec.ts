@@ -129,6 +129,49 @@ describe('Matches from the volunteer side', () => {
     expect(active).toBe(1);
   });
 
+  describe('a volunteer who is no longer available', () => {
+    it.each(['paused', 'inactive'])('withdraws their open proposals when they become %s: the request goes back to triage and accepting is refused', async (status) => {
+      const { volunteer, token, request, match } = await proposed();
+      const changed = await t.request('PATCH', `/api/volunteers/${volunteer.volunteerId}`, { token: coordinator, body: { status } });
+      expect(changed.status).toBe(200);
+      expect((await t.request('GET', `/api/matches/${match.id}`, { token: coordinator })).body).toMatchObject({ status: 'withdrawn' });
+      expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('triaged');
+      const accepted = await post(`/api/matches/${match.id}/accept`, token);
+      expect(accepted.status).toBe(409);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM match WHERE volunteer_id = $1 AND status = 'active'`, [volunteer.volunteerId]);
+      expect(n).toBe(0);
+    });
+
+    it('keeps a request proposed while another volunteer is still proposed for it', async () => {
+      const { volunteer, request, match } = await proposed();
+      const other = await t.given.volunteerWithLogin(org);
+      const stays = await t.given.proposal(org, request.id, other.volunteerId);
+      await t.request('PATCH', `/api/volunteers/${volunteer.volunteerId}`, { token: coordinator, body: { status: 'paused' } });
+      expect((await t.request('GET', `/api/matches/${match.id}`, { token: coordinator })).body.status).toBe('withdrawn');
+      expect((await t.request('GET', `/api/matches/${stays.id}`, { token: coordinator })).body.status).toBe('proposed');
+      expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('proposed');
+    });
+
+    it('re-checks the hard rules when accepting: a proposal whose volunteer was paused meanwhile is refused with the rule', async () => {
+      const { volunteer, token, request, match } = await proposed();
+      // As if the pause committed while the proposal was being made (nothing withdrew it).
+      await t.dataSource.query(`UPDATE volunteer SET status = 'paused' WHERE id = $1`, [volunteer.volunteerId]);
+      const accepted = await post(`/api/matches/${match.id}/accept`, token);
+      expect(accepted).toMatchObject({ status: 409, body: { error: 'not_eligible', details: { rule: 'status' } } });
+      expect(accepted.body.message).toContain('paused');
+      expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('proposed');
+    });
+
+    it('re-checks credentials when accepting: a VOG removed after the proposal is refused with the rule', async () => {
+      const { volunteer, token, match } = await proposed();
+      const record = await t.request('GET', `/api/volunteers/${volunteer.volunteerId}`, { token: coordinator });
+      const vog = record.body.credentials.find((c: { type: string }) => c.type === 'vog');
+      expect((await t.request('DELETE', `/api/volunteers/${volunteer.volunteerId}/credentials/${vog.id}`, { token: coordinator })).status).toBe(204);
+      const accepted = await post(`/api/matches/${match.id}/accept`, token);
+      expect(accepted).toMatchObject({ status: 409, body: { error: 'not_eligible', details: { rule: 'credentials' } } });
+    });
+  });
+
   it('withdraws open proposals when the request is cancelled, and refuses to cancel a request with an active match', async () => {
     const open = await proposed();
     const cancelled = await post(`/api/requests/${open.request.id}/cancel`, coordinator, { reason: 'Cliënt overleden' });

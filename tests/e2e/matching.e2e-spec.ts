@@ -99,6 +99,60 @@ describe('Ranking candidates and proposing a match', () => {
     expect((await t.request('POST', `/api/requests/${request.id}/matches`, { token: otherCoordinator, body: { volunteerId: request.id } })).status).toBe(404);
   });
 
+  describe('why is this volunteer (not) a candidate?', () => {
+    const explain = (requestId: string, volunteerId: string, token = coordinator) => t.request('GET', `/api/requests/${requestId}/candidates/${volunteerId}`, { token });
+
+    it('explains an eligible volunteer: every rule passed, and the score with its breakdown', async () => {
+      const v = await volunteer('Geschikt', 0.4);
+      const request = await triagedRequest();
+      const response = await explain(request.id, v);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ requestId: request.id, clientId: request.clientId, volunteerId: v, firstName: 'Geschikt', eligible: true, score: expect.any(Number) });
+      expect(response.body.rules.map((r: { rule: string }) => r.rule)).toEqual(['status', 'kind', 'credentials', 'capacity', 'distance', 'availability', 'language', 'excluded']);
+      expect(response.body.rules.every((r: { passed: boolean; reason: string }) => r.passed && r.reason.length > 0)).toBe(true);
+      expect(response.body.components.map((c: { name: string }) => c.name)).toEqual(['diagnosis', 'age', 'distance', 'availability', 'load', 'continuity']);
+      const ranked = (await t.request('GET', `/api/requests/${request.id}/candidates`, { token: coordinator })).body.candidates.find((c: { volunteerId: string }) => c.volunteerId === v);
+      expect(response.body.score).toBe(ranked.score);
+    });
+
+    it('explains an excluded volunteer: each rule with its outcome, the failing ones with their reason, and no score', async () => {
+      const v = await volunteer('Ongeschikt', 1, { status: 'paused', availability: [{ day: 'wed', part: 'evening' }] }, [training]);
+      const request = await triagedRequest();
+      const response = await explain(request.id, v);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ eligible: false, rule: 'status', reason: 'Volunteer is paused' });
+      const failed = response.body.rules.filter((r: { passed: boolean }) => !r.passed);
+      expect(failed).toEqual([
+        { rule: 'status', passed: false, reason: 'Volunteer is paused' },
+        { rule: 'credentials', passed: false, reason: 'No valid vog on 2027-01-04' },
+        { rule: 'availability', passed: false, reason: 'Free at none of the desired times' },
+      ]);
+      expect(response.body.score).toBeUndefined();
+      expect(response.body.components).toBeUndefined();
+    });
+
+    it('is read-only and audited with the client id, like the candidates list', async () => {
+      const v = await volunteer('Gelezen', 0.6);
+      const request = await triagedRequest();
+      await explain(request.id, v);
+      const rows = await t.dataSource.query(`SELECT action, client_id FROM audit_event WHERE resource_type = 'request' AND resource_id = $1 AND details->>'volunteerId' = $2`, [request.id, v]);
+      expect(rows).toEqual([{ action: 'read', client_id: request.clientId }]);
+      const [{ matches }] = await t.dataSource.query(`SELECT count(*)::int AS matches FROM match WHERE request_id = $1`, [request.id]);
+      expect(matches).toBe(0);
+      expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('triaged');
+    });
+
+    it("answers 404 for another organisation's volunteer or an unknown one, 403 for referrers, 400 for a bad id", async () => {
+      const request = await triagedRequest();
+      const other = await t.given.organisation();
+      const stranger = await t.given.volunteer(other.organisation.id);
+      expect((await explain(request.id, stranger.volunteer.id)).status).toBe(404);
+      expect((await explain(request.id, '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f')).status).toBe(404);
+      expect((await explain(request.id, await volunteer('Verwijzer', 0.7), referrer)).status).toBe(403);
+      expect((await explain(request.id, 'x')).status).toBe(400);
+    });
+  });
+
   it('refuses bad input with 400', async () => {
     const request = await triagedRequest();
     expect((await t.request('GET', `/api/requests/${request.id}/candidates?limit=1000`, { token: coordinator })).status).toBe(400);

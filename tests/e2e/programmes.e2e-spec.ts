@@ -153,7 +153,21 @@ describe('Programmes', () => {
         vigilWaveSize: 5,
         vigilWaveIntervalMinutes: 30,
         vigilEscalationMinutes: 120,
+        maxVigilHours: 72,
       });
+      expect((await create('buddy')).maxVigilHours).toBeNull();
+    });
+
+    it('takes a maximum vigil window within bounds (1 to 168 hours), on create and on change', async () => {
+      const created = await t.request('POST', '/api/programmes', { token: coordinator, body: { name: 'Korte waken', kind: 'vigil', maxVigilHours: 12 } });
+      expect(created.body.maxVigilHours).toBe(12);
+      expect((await t.request('PATCH', `/api/programmes/${created.body.id}`, { token: coordinator, body: { maxVigilHours: 48 } })).body.maxVigilHours).toBe(48);
+      for (const bad of [0, 169, 2.5, '72']) {
+        const refused = await t.request('POST', '/api/programmes', { token: coordinator, body: { name: 'Fout', kind: 'vigil', maxVigilHours: bad } });
+        expect(refused.body).toMatchObject(validationFailed('maxVigilHours'));
+      }
+      const cleared = await t.request('PATCH', `/api/programmes/${created.body.id}`, { token: coordinator, body: { maxVigilHours: null } });
+      expect(cleared).toMatchObject({ status: 422, body: { error: 'vigil_settings_required' } });
     });
 
     it('keeps the other default weights when only some scoring weights are given, on create and on change', async () => {

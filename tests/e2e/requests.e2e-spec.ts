@@ -213,6 +213,22 @@ describe('Requests', () => {
       body: newRequest({ programmeId: vigil, vigilWindow: { start: '2026-12-02T07:00:00+01:00', end: '2026-12-01T22:00:00+01:00' } }),
     });
     expect(backwards).toMatchObject({ status: 422, body: { error: 'vigil_window_invalid' } });
+    // The programme's maximum window (72 hours by default): a year is refused, 72 hours is not.
+    const year = await t.request('POST', '/api/requests', {
+      token: referrerA,
+      body: newRequest({ programmeId: vigil, desiredSlots: [], vigilWindow: { start: '2026-12-01T22:00:00+01:00', end: '2027-12-01T22:00:00+01:00' } }),
+    });
+    expect(year).toMatchObject({ status: 422, body: { error: 'vigil_window_too_long', message: expect.stringContaining('72 hours'), details: { maxVigilHours: 72 } } });
+    const longest = await t.request('POST', '/api/requests', {
+      token: referrerA,
+      body: newRequest({ programmeId: vigil, desiredSlots: [], vigilWindow: { start: '2026-12-01T22:00:00+01:00', end: '2026-12-04T22:00:00+01:00' } }),
+    });
+    expect(longest.status).toBe(201);
+    const stretched = await t.request('PATCH', `/api/requests/${longest.body.id}`, {
+      token: referrerA,
+      body: { vigilWindow: { start: '2026-12-01T22:00:00+01:00', end: '2026-12-04T23:00:00+01:00' } },
+    });
+    expect(stretched).toMatchObject({ status: 422, body: { error: 'vigil_window_too_long' } });
     const { id } = (await t.request('POST', '/api/requests', { token: referrerA, body: newRequest() })).body;
     const emptied = await t.request('PATCH', `/api/requests/${id}`, { token: referrerA, body: { desiredSlots: [] } });
     expect(emptied).toMatchObject({ status: 422, body: { error: 'desired_slots_required' } });

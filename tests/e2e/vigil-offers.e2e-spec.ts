@@ -186,6 +186,118 @@ describe('Urgent vigil offers', () => {
     });
   });
 
+  describe('a volunteer who is no longer available', () => {
+    it('withdraws their open offers when they are paused, and refuses their accept', async () => {
+      const volunteer = await vigilVolunteer(0.05);
+      const request = await vigilRequest(6);
+      await waves.handle({ organisationId: org, requestId: request.id, wave: 1, outboxId: 'unused' });
+      const own = (await offers(request.id)).find((o) => o.volunteer_id === volunteer.volunteerId);
+      expect(own?.status).toBe('sent');
+      expect((await t.request('PATCH', `/api/volunteers/${volunteer.volunteerId}`, { token: coordinator, body: { status: 'paused' } })).status).toBe(200);
+      expect((await offers(request.id)).find((o) => o.volunteer_id === volunteer.volunteerId)?.status).toBe('withdrawn');
+      // Nobody took the vigil: the answer says the offer was withdrawn, not that another volunteer took it.
+      expect(await t.request('POST', `/api/offers/${own?.id}/accept`, { token: volunteer.token })).toMatchObject({ status: 409, body: { error: 'offer_withdrawn' } });
+      expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('triaged');
+    });
+
+    it('re-checks the hard rules when an offer is accepted: a vigil training removed meanwhile is refused with the rule', async () => {
+      const volunteer = await vigilVolunteer(0.04);
+      const request = await vigilRequest(7);
+      await waves.handle({ organisationId: org, requestId: request.id, wave: 1, outboxId: 'unused' });
+      const own = (await offers(request.id)).find((o) => o.volunteer_id === volunteer.volunteerId);
+      const record = await t.request('GET', `/api/volunteers/${volunteer.volunteerId}`, { token: coordinator });
+      const training = record.body.credentials.find((c: { type: string }) => c.type === 'vigil_training');
+      await t.request('DELETE', `/api/volunteers/${volunteer.volunteerId}/credentials/${training.id}`, { token: coordinator });
+      const accepted = await t.request('POST', `/api/offers/${own?.id}/accept`, { token: volunteer.token });
+      expect(accepted).toMatchObject({ status: 409, body: { error: 'not_eligible', details: { rule: 'credentials' } } });
+      expect((await offers(request.id)).find((o) => o.id === own?.id)?.status).toBe('sent');
+      expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('triaged');
+    });
+  });
+
+  describe('capacity is about time', () => {
+    let busyOrg: string;
+    let busyProgramme: string;
+    let busySource: string;
+    let busyCoordinator: string;
+
+    beforeAll(async () => {
+      busyOrg = (await t.given.organisation()).organisation.id;
+      busyCoordinator = await t.login((await t.given.user(busyOrg, Role.Coordinator)).email);
+      busyProgramme = (await t.given.programme(busyOrg, 'vigil', { vigilWaveSize: 5 })).id;
+      busySource = (await t.given.referralSource(busyOrg)).id;
+    });
+
+    const vigilAt = (window: { start: Date; end: Date }) =>
+      t.given.triagedRequest(busyOrg, { programmeId: busyProgramme, referralSourceId: busySource, vigilWindow: window, desiredSlots: [], startDate: null });
+    const explain = async (requestId: string) => (await t.request('GET', `/api/requests/${requestId}/candidates?explain=excluded`, { token: busyCoordinator })).body;
+
+    it('after one vigil tonight, a volunteer of one client at most is still a candidate for another night, but not for an overlapping one', async () => {
+      const volunteer = await vigilVolunteer(0.1, { maxConcurrentClients: 1 }, busyOrg);
+      const tonight = await vigilAt(night(1));
+      await waves.handle({ organisationId: busyOrg, requestId: tonight.id, wave: 1, outboxId: 'unused' });
+      const [offer] = await offers(tonight.id);
+      const accepted = await t.request('POST', `/api/offers/${offer.id}/accept`, { token: volunteer.token });
+      expect(accepted.status).toBe(200);
+
+      const march = await vigilAt(night(100));
+      expect((await explain(march.id)).candidates.map((c: { volunteerId: string }) => c.volunteerId)).toEqual([volunteer.volunteerId]);
+      const overlapping = night(1);
+      overlapping.start.setTime(overlapping.start.getTime() + 4 * HOUR);
+      overlapping.end.setTime(overlapping.end.getTime() + 4 * HOUR);
+      const clash = await vigilAt(overlapping);
+      const listed = await explain(clash.id);
+      expect(listed.candidates).toEqual([]);
+      expect(listed.excluded).toEqual([expect.objectContaining({ volunteerId: volunteer.volunteerId, rule: 'capacity', reason: expect.stringContaining('Already booked') })]);
+
+      // The March vigil's offer can be accepted too: a vigil does not fill the volunteer's places.
+      await waves.handle({ organisationId: busyOrg, requestId: march.id, wave: 1, outboxId: 'unused' });
+      const [marchOffer] = await offers(march.id);
+      expect((await t.request('POST', `/api/offers/${marchOffer.id}/accept`, { token: volunteer.token })).status).toBe(200);
+
+      // An ended vigil frees its time.
+      expect((await t.request('POST', `/api/matches/${accepted.body.matchId}/end`, { token: busyCoordinator, body: { reason: 'other' } })).status).toBe(200);
+      expect((await explain(clash.id)).candidates.map((c: { volunteerId: string }) => c.volunteerId)).toEqual([volunteer.volunteerId]);
+    });
+
+    it('does not count an active vigil against the places for ongoing support', async () => {
+      const volunteer = await vigilVolunteer(0.2, { maxConcurrentClients: 1, kinds: ['vigil', 'buddy'] }, busyOrg);
+      await t.request('POST', `/api/volunteers/${volunteer.volunteerId}/credentials`, { token: busyCoordinator, body: { type: 'basic_training', issuedOn: '2024-01-01' } });
+      const tonight = await vigilAt(night(2));
+      await waves.handle({ organisationId: busyOrg, requestId: tonight.id, wave: 1, outboxId: 'unused' });
+      const offer = (await offers(tonight.id)).find((o) => o.volunteer_id === volunteer.volunteerId);
+      expect((await t.request('POST', `/api/offers/${offer?.id}/accept`, { token: volunteer.token })).status).toBe(200);
+
+      const buddyProgramme = (await t.given.programme(busyOrg, 'buddy')).id;
+      const buddy = await t.given.triagedRequest(busyOrg, { programmeId: buddyProgramme, referralSourceId: busySource });
+      expect((await explain(buddy.id)).candidates.map((c: { volunteerId: string }) => c.volunteerId)).toContain(volunteer.volunteerId);
+      const match = await t.given.proposal(busyOrg, buddy.id, volunteer.volunteerId);
+      expect((await t.request('POST', `/api/matches/${match.id}/accept`, { token: volunteer.token })).status).toBe(200);
+    });
+  });
+
+  describe('a vigil longer than a visit', () => {
+    it('covers a 60-hour window with visits of at most 24 hours (24 + 24 + 12), and ending it cancels every one to come', async () => {
+      const volunteer = await vigilVolunteer(0.03);
+      const start = night(8).start;
+      const window = { start, end: new Date(start.getTime() + 60 * HOUR) };
+      const request = await t.given.triagedRequest(org, { programmeId, referralSourceId: sourceId, vigilWindow: window, desiredSlots: [], startDate: null });
+      await waves.handle({ organisationId: org, requestId: request.id, wave: 1, outboxId: 'unused' });
+      const own = (await offers(request.id)).find((o) => o.volunteer_id === volunteer.volunteerId);
+      const accepted = await t.request('POST', `/api/offers/${own?.id}/accept`, { token: volunteer.token });
+      expect(accepted.status).toBe(200);
+      const visits: Array<{ status: string; starts_at: Date; ends_at: Date }> = await t.dataSource.query(`SELECT status, starts_at, ends_at FROM visit WHERE match_id = $1 ORDER BY starts_at`, [accepted.body.matchId]);
+      expect(visits.map((v) => (v.ends_at.getTime() - v.starts_at.getTime()) / HOUR)).toEqual([24, 24, 12]);
+      expect(visits[0].starts_at).toEqual(window.start);
+      expect(visits[2].ends_at).toEqual(window.end);
+      expect(visits.every((v, i) => v.status === 'confirmed' && (i === 0 || v.starts_at.getTime() === visits[i - 1].ends_at.getTime()))).toBe(true);
+
+      expect((await t.request('POST', `/api/matches/${accepted.body.matchId}/end`, { token: coordinator, body: { reason: 'other' } })).status).toBe(200);
+      const after = await t.dataSource.query(`SELECT status FROM visit WHERE match_id = $1`, [accepted.body.matchId]);
+      expect(after.map((v: { status: string }) => v.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    });
+  });
+
   describe('who may do what', () => {
     it("gives a volunteer 404 for someone else's offer, a coordinator 403 for accepting, a referrer 403 everywhere", async () => {
       const owner = await vigilVolunteer(0.1);

@@ -32,6 +32,12 @@ describe('Visits within an active match', () => {
   const plan = (matchId: string, token: string, startsAt: string, endsAt: string, note?: string) =>
     post(`/api/matches/${matchId}/visits`, token, { startsAt, endsAt, ...(note ? { note } : {}) });
   const ids = (items: Array<{ id: string }>) => items.map((v) => v.id);
+  /** Plans a visit by the volunteer for tomorrow, then moves it `ago` into the past, as if time had passed. */
+  async function pastVisit(matchId: string, token: string, ago: number, hours = 1) {
+    const visit = (await plan(matchId, token, fromNow(DAY), fromNow(DAY + hours * HOUR))).body;
+    await t.dataSource.query(`UPDATE visit SET starts_at = now() - make_interval(secs => $2), ends_at = now() - make_interval(secs => $2) + make_interval(hours => $3) WHERE id = $1`, [visit.id, ago / 1000, hours]);
+    return visit;
+  }
 
   /** A volunteer (new unless given) whose proposal for a new client they accepted: an active match. */
   async function activeMatch(given?: Volunteer, requestInput: Record<string, unknown> = {}) {
@@ -171,7 +177,7 @@ describe('Visits within an active match', () => {
   describe('completing', () => {
     it('completes a visit that has started with a note, but not one in the future or one that was cancelled', async () => {
       const { token, match } = await activeMatch();
-      const past = (await plan(match.id, token, fromNow(-HOUR), fromNow(-10 * MINUTE))).body;
+      const past = await pastVisit(match.id, token, 2 * HOUR);
       const done = await post(`/api/visits/${past.id}/complete`, token, { note: 'Fijne wandeling, veel gepraat' });
       expect(done.status).toBe(200);
       expect(done.body).toMatchObject({ id: past.id, status: 'done', note: 'Fijne wandeling, veel gepraat', completedAt: expect.any(String) });
@@ -182,7 +188,7 @@ describe('Visits within an active match', () => {
       expect((await post(`/api/visits/${past.id}/cancel`, coordinator)).body.error).toBe('illegal_visit_transition');
 
       // A coordinator may complete a planned visit too (once it has started).
-      const started = (await plan(match.id, coordinator, fromNow(-3 * HOUR), fromNow(-2 * HOUR))).body;
+      const started = (await plan(match.id, coordinator, fromNow(-MINUTE), fromNow(HOUR))).body; // a minute ago: within the allowed clock skew
       expect((await post(`/api/visits/${started.id}/complete`, coordinator)).body).toMatchObject({ status: 'done', note: null });
 
       const future = (await plan(match.id, token, at(22, 13), at(22, 15))).body;
@@ -193,6 +199,61 @@ describe('Visits within an active match', () => {
       expect((await post(`/api/visits/${future.id}/cancel`, token, { reason: 'Ziek' })).body.status).toBe('cancelled');
       const afterCancel = await post(`/api/visits/${future.id}/complete`, coordinator);
       expect(afterCancel).toMatchObject({ status: 409, body: { error: 'illegal_visit_transition', details: { from: 'cancelled', to: 'done' } } });
+    });
+  });
+
+  describe('the past: planning refuses it, recording is explicit', () => {
+    const record = (matchId: string, token: string, body: Record<string, unknown>) => post(`/api/matches/${matchId}/visits/record`, token, body);
+    /** An active match that started `days` ago (as if accepted then). */
+    async function startedDaysAgo(days: number) {
+      const active = await activeMatch();
+      await t.dataSource.query(`UPDATE match SET started_at = now() - make_interval(days => $2) WHERE id = $1`, [active.match.id, days]);
+      return active;
+    }
+
+    it('refuses to plan a visit that starts in the past (422 visit_in_past), allowing a few minutes of clock skew', async () => {
+      const { token, match } = await activeMatch();
+      const old = await plan(match.id, coordinator, '2020-01-01T10:00:00Z', '2020-01-01T11:00:00Z');
+      expect(old).toMatchObject({ status: 422, body: { error: 'visit_in_past', message: expect.stringContaining('record') } });
+      expect((await plan(match.id, token, fromNow(-HOUR), fromNow(HOUR))).body.error).toBe('visit_in_past');
+      expect((await plan(match.id, token, fromNow(-2 * MINUTE), fromNow(HOUR))).status).toBe(201);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM visit WHERE match_id = $1`, [match.id]);
+      expect(n).toBe(1);
+    });
+
+    it('records a visit that took place as done, by the volunteer or a coordinator, and writes visit.completed', async () => {
+      const { token, match } = await startedDaysAgo(5);
+      const recorded = await record(match.id, token, { startsAt: fromNow(-2 * DAY), endsAt: fromNow(-2 * DAY + HOUR), note: 'Samen koffie gedronken' });
+      expect(recorded.status).toBe(201);
+      expect(recorded.body).toMatchObject({ matchId: match.id, status: 'done', note: 'Samen koffie gedronken', completedAt: expect.any(String) });
+      const events = await t.dataSource.query(`SELECT topic FROM outbox_event WHERE payload->>'visitId' = $1`, [recorded.body.id]);
+      expect(events).toEqual([{ topic: 'visit.completed' }]);
+      const byCoordinator = await record(match.id, coordinator, { startsAt: fromNow(-DAY), endsAt: fromNow(-DAY + 2 * HOUR) });
+      expect(byCoordinator.body).toMatchObject({ status: 'done', note: null });
+      const audits = await t.dataSource.query(`SELECT actor_role, client_id FROM audit_event WHERE resource_type = 'visit' AND action = 'create' AND resource_id = $1 ORDER BY id`, [match.id]);
+      expect(audits).toEqual([
+        { actor_role: 'volunteer', client_id: match.clientId },
+        { actor_role: 'coordinator', client_id: match.clientId },
+      ]);
+    });
+
+    it('refuses to record a visit that is not over, one before the match started, an overlapping one, or within a match that is not active', async () => {
+      const { token, match } = await startedDaysAgo(3);
+      expect((await record(match.id, token, { startsAt: fromNow(DAY), endsAt: fromNow(DAY + HOUR) })).body).toMatchObject({ statusCode: 422, error: 'visit_not_over' });
+      expect((await record(match.id, token, { startsAt: fromNow(-HOUR), endsAt: fromNow(HOUR) })).body.error).toBe('visit_not_over');
+      expect((await record(match.id, token, { startsAt: fromNow(-4 * DAY), endsAt: fromNow(-4 * DAY + HOUR) })).body).toMatchObject({ statusCode: 422, error: 'visit_before_match' });
+      expect((await record(match.id, token, { startsAt: fromNow(-DAY), endsAt: fromNow(-DAY - HOUR) })).body.error).toBe('visit_times_invalid');
+      expect((await record(match.id, token, { startsAt: fromNow(-2 * DAY - 2 * HOUR), endsAt: fromNow(-HOUR) })).body.error).toBe('visit_too_long');
+      expect((await record(match.id, token, { startsAt: fromNow(-DAY), endsAt: fromNow(-DAY + HOUR) })).status).toBe(201);
+      expect((await record(match.id, token, { startsAt: fromNow(-DAY + 30 * MINUTE), endsAt: fromNow(-DAY + 2 * HOUR) })).body).toMatchObject({ statusCode: 409, error: 'visit_overlap' });
+      expect((await record(match.id, token, { startsAt: 'yesterday' })).status).toBe(400);
+
+      const stranger = await t.given.volunteerWithLogin(org);
+      expect((await record(match.id, await t.login(stranger.email), { startsAt: fromNow(-DAY), endsAt: fromNow(-DAY + HOUR) })).status).toBe(404);
+      await post(`/api/matches/${match.id}/end`, coordinator, { reason: 'goal_reached' });
+      expect((await record(match.id, coordinator, { startsAt: fromNow(-2 * DAY), endsAt: fromNow(-2 * DAY + HOUR) })).body).toMatchObject({ statusCode: 409, error: 'match_not_active' });
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM visit WHERE match_id = $1`, [match.id]);
+      expect(n).toBe(1);
     });
   });
 
@@ -235,7 +296,7 @@ describe('Visits within an active match', () => {
   describe('my visits', () => {
     it("shows a volunteer only their own visits that have not ended yet, earliest first, filtered by status and time", async () => {
       const { token, match } = await activeMatch();
-      const pastDone = (await plan(match.id, token, fromNow(-3 * HOUR), fromNow(-2 * HOUR))).body;
+      const pastDone = await pastVisit(match.id, token, 3 * HOUR);
       await post(`/api/visits/${pastDone.id}/complete`, token);
       const later = (await plan(match.id, coordinator, at(28, 13), at(28, 15))).body;
       const sooner = (await plan(match.id, token, at(26, 13), at(26, 15))).body;
@@ -284,9 +345,9 @@ describe('Visits within an active match', () => {
       await post(`/api/visits/${cancelled.id}/cancel`, token);
       const declined = (await plan(match.id, coordinator, at(33, 13), at(33, 15))).body;
       await post(`/api/visits/${declined.id}/decline`, token);
-      const done = (await plan(match.id, token, fromNow(-3 * HOUR), fromNow(-2 * HOUR))).body;
+      const done = await pastVisit(match.id, token, 3 * HOUR);
       await post(`/api/visits/${done.id}/complete`, token);
-      await plan(match.id, token, fromNow(-6 * HOUR), fromNow(-5 * HOUR)); // confirmed, but over
+      await pastVisit(match.id, token, 6 * HOUR); // confirmed, but over
       await plan(match.id, token, at(200, 13), at(200, 15)); // beyond the 180 days
 
       const created = await post('/api/me/calendar-feed', token);

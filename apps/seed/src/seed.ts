@@ -384,13 +384,13 @@ export async function seed(options: SeedOptions, log: (line: string) => void = (
       'programme',
       {
         id: 'uuid', organisation_id: 'uuid', name: 'text', kind: 'text', description: 'text', required_credentials: 'text[]', min_client_age: 'int', diagnosis_groups: 'text[]',
-        max_match_months: 'int', max_distance_km: 'int', scoring_weights: 'jsonb', follow_up_schedule: 'jsonb', vigil_wave_size: 'int', vigil_wave_interval_minutes: 'int', vigil_escalation_minutes: 'int',
+        max_match_months: 'int', max_distance_km: 'int', scoring_weights: 'jsonb', follow_up_schedule: 'jsonb', vigil_wave_size: 'int', vigil_wave_interval_minutes: 'int', vigil_escalation_minutes: 'int', max_vigil_hours: 'int',
       },
       programmes.map((p) => {
         const d = PROGRAMME_DEFAULTS[p.kind];
         return [
           p.id, organisationId, p.name, p.kind, p.description, pgArray(d.requiredCredentials), p.minClientAge, pgArray(p.diagnosisGroups), d.maxMatchMonths, d.maxDistanceKm,
-          d.scoringWeights, d.followUpSchedule, d.vigilWaveSize, d.vigilWaveIntervalMinutes, d.vigilEscalationMinutes,
+          d.scoringWeights, d.followUpSchedule, d.vigilWaveSize, d.vigilWaveIntervalMinutes, d.vigilEscalationMinutes, d.maxVigilHours,
         ];
       }),
     );

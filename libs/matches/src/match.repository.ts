@@ -7,6 +7,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DeclineReason, END_REASON_WORDS, EndReason } from './match-reasons';
 import { Match, MatchStatus } from './match.entity';
 
+/** The hard rules applied again inside an accept's transaction; throws when one fails (the matcher supplies it). */
+export type Recheck = (manager: EntityManager, requestId: string, volunteerId: string) => Promise<void>;
+
 export interface MatchListFilter {
   volunteerId?: string;
   requestId?: string;
@@ -62,11 +65,16 @@ export class MatchRepository {
     return new Map(rows.map((r) => [r.id, { firstName: r.first_name, lastName: r.last_name }]));
   }
 
-  /** The volunteer accepts a proposal: the match starts and the request is matched. Accepting twice is harmless. */
-  async accept(organisationId: string, id: string, volunteerId: string): Promise<Match> {
+  /**
+   * The volunteer accepts a proposal: the match starts and the request is matched. Accepting twice
+   * is harmless. `recheck` applies the hard rules again once the volunteer is locked.
+   */
+  async accept(organisationId: string, id: string, volunteerId: string, recheck: Recheck): Promise<Match> {
     return this.change(organisationId, id, volunteerId, async (manager, match, request) => {
       if (match.status === 'active') return;
       this.assertProposed(match);
+      await this.lockVolunteer(manager, match.volunteerId);
+      await recheck(manager, request.id, match.volunteerId);
       await manager.update(Match, { id }, { status: 'active', startedAt: new Date(), respondedAt: new Date() });
       await this.start(manager, request, { ...match, status: 'active' });
     });
@@ -111,12 +119,11 @@ export class MatchRepository {
   }
 
   /**
-   * What every match start shares (a proposal accepted, or a vigil offer): the volunteer has room,
-   * other proposals and open vigil offers for the request are withdrawn, the request is matched,
-   * and `match.started` and `request.matched` are written.
+   * What every match start shares (a proposal accepted, or a vigil offer; the volunteer was locked
+   * and re-checked): other proposals and open vigil offers for the request are withdrawn, the
+   * request is matched, and `match.started` and `request.matched` are written.
    */
   async start(manager: EntityManager, request: Request, match: Match): Promise<void> {
-    await this.assertCapacity(manager, match.volunteerId, match.id);
     await manager.query(
       `UPDATE match SET status = 'withdrawn', responded_at = now(), note = 'Another volunteer accepted'
         WHERE request_id = $1 AND status = 'proposed' AND id <> $2`,
@@ -130,21 +137,13 @@ export class MatchRepository {
   }
 
   /**
-   * An active match counts against the volunteer's maximum; the volunteer row is locked while
-   * counting. FOR NO KEY UPDATE, not FOR UPDATE: the new match and visit rows hold a KEY SHARE lock
-   * on the volunteer through their foreign keys, and FOR UPDATE would deadlock two accepts of the same
-   * volunteer against each other's KEY SHARE.
+   * Locks the volunteer while an accept checks their rules (capacity counts their active matches
+   * and bookings). FOR NO KEY UPDATE, not FOR UPDATE: the new match and visit rows hold a KEY SHARE
+   * lock on the volunteer through their foreign keys, and FOR UPDATE would deadlock two accepts of
+   * the same volunteer against each other's KEY SHARE.
    */
-  private async assertCapacity(manager: EntityManager, volunteerId: string, matchId: string): Promise<void> {
-    const [volunteer] = await manager.query(`SELECT max_concurrent_clients FROM volunteer WHERE id = $1 FOR NO KEY UPDATE`, [volunteerId]);
-    const [{ active }] = await manager.query(`SELECT count(*)::int AS active FROM match WHERE volunteer_id = $1 AND status = 'active' AND id <> $2`, [volunteerId, matchId]);
-    if (active >= volunteer.max_concurrent_clients) {
-      throw new ConflictError(
-        'capacity_full',
-        `You already support ${active} client${active === 1 ? '' : 's'}, your maximum; ask your coordinator before taking on another`,
-        { active, max: volunteer.max_concurrent_clients },
-      );
-    }
+  async lockVolunteer(manager: EntityManager, volunteerId: string): Promise<void> {
+    await manager.query(`SELECT id FROM volunteer WHERE id = $1 FOR NO KEY UPDATE`, [volunteerId]);
   }
 
   private assertProposed(match: Match): void {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@app/followups';
+import { MatchingModule } from '@app/matching';
 import { ReferralsModule } from '@app/referrals';
 import { CalendarService } from './calendar.service';
 import { MatchRepository } from './match.repository';
@@ -11,9 +12,9 @@ import { VigilOfferRepository } from './vigil-offer.repository';
 import { VisitRepository } from './visit.repository';
 import { VisitsService } from './visits.service';
 
-/** Matches, visits, vigil offers and alerts, the volunteer's calendar, and the handlers of their events. */
+/** Matches, visits, vigil offers and alerts, the volunteer's calendar, and the handlers of their events (accepts re-check the matcher's rules). */
 @Module({
-  imports: [ReferralsModule, OutboxModule],
+  imports: [ReferralsModule, OutboxModule, MatchingModule],
   providers: [
     MatchRepository,
     VisitRepository,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError, Page, Principal } from '@app/core';
+import { MatchingService } from '@app/matching';
 import { Client, Request, RequestRepository } from '@app/referrals';
+import { EntityManager } from 'typeorm';
 import { ClientForVisits, clientForVisits, ClientPreview, clientPreview } from './client-view';
 import { DeclineReason, EndReason } from './match-reasons';
 import { Match, MatchScoreComponent, MatchStatus } from './match.entity';
@@ -49,6 +51,7 @@ export class MatchesService {
   constructor(
     private readonly matches: MatchRepository,
     private readonly requests: RequestRepository,
+    private readonly matching: MatchingService,
   ) {}
 
   async list(actor: Principal, filter: { statuses?: MatchStatus[]; requestId?: string; volunteerId?: string; page: number; pageSize: number }): Promise<Page<MatchView>> {
@@ -75,7 +78,8 @@ export class MatchesService {
   }
 
   async accept(actor: Principal, id: string): Promise<MatchView> {
-    return this.get(actor, (await this.matches.accept(actor.organisationId, id, ownVolunteerId(actor) as string)).id);
+    const recheck = (manager: EntityManager, requestId: string, volunteerId: string) => this.matching.assertStillEligible(manager, actor.organisationId, requestId, volunteerId);
+    return this.get(actor, (await this.matches.accept(actor.organisationId, id, ownVolunteerId(actor) as string, recheck)).id);
   }
 
   async decline(actor: Principal, id: string, reason: DeclineReason, note: string | null): Promise<MatchView> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, Page, Principal } from '@app/core';
+import { MatchingService } from '@app/matching';
 import { Client, Request, RequestRepository } from '@app/referrals';
+import { EntityManager } from 'typeorm';
 import { ClientPreview, clientPreview } from './client-view';
 import { MatchRepository } from './match.repository';
 import { ownVolunteerId } from './matches.service';
@@ -34,6 +36,7 @@ export class OffersService {
     private readonly requests: RequestRepository,
     private readonly matches: MatchRepository,
     private readonly alertRepository: VigilAlertRepository,
+    private readonly matching: MatchingService,
   ) {}
 
   async list(actor: Principal, filter: { statuses?: OfferStatus[]; requestId?: string; page: number; pageSize: number }): Promise<Page<OfferView>> {
@@ -54,7 +57,8 @@ export class OffersService {
   }
 
   async accept(actor: Principal, id: string): Promise<OfferView> {
-    return this.get(actor, (await this.offers.accept(actor.organisationId, id, ownVolunteerId(actor) as string)).id);
+    const recheck = (manager: EntityManager, requestId: string, volunteerId: string) => this.matching.assertStillEligible(manager, actor.organisationId, requestId, volunteerId);
+    return this.get(actor, (await this.offers.accept(actor.organisationId, id, ownVolunteerId(actor) as string, recheck)).id);
   }
 
   async decline(actor: Principal, id: string, reason: string | null): Promise<OfferView> {

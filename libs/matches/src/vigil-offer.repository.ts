@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError } from '@app/core';
+import { ConflictError, NotFoundError, RequestStatus } from '@app/core';
 import { RequestRepository } from '@app/referrals';
 import { DataSource, EntityManager } from 'typeorm';
 import { Match } from './match.entity';
-import { MatchRepository } from './match.repository';
+import { MatchRepository, Recheck } from './match.repository';
 import { OfferStatus, VigilOffer } from './vigil-offer.entity';
 import { VisitRepository } from './visit.repository';
+import { splitIntoVisits } from './visit-times';
 
 export interface OfferListFilter {
   volunteerId?: string;
@@ -22,6 +23,8 @@ const CLOSED: Record<Exclude<OfferStatus, 'sent' | 'accepted'>, { code: string; 
   expired: { code: 'offer_expired', message: 'This vigil has ended; the offer is no longer open.' },
   declined: { code: 'offer_declined', message: 'You declined this offer earlier.' },
 };
+/** Withdrawn while nobody has the vigil (the volunteer was paused, or the request cancelled): not "taken". */
+const WITHDRAWN_UNTAKEN = { code: 'offer_withdrawn', message: 'This offer was withdrawn, so it can no longer be accepted; your coordinator can tell you more.' };
 
 /** Vigil offers: written by the wave job, answered by volunteers. */
 @Injectable()
@@ -55,20 +58,23 @@ export class VigilOfferRepository {
   /**
    * The first volunteer to accept gets the shift. Every accept of one vigil queues on the request's
    * row lock; the winner's offer becomes `accepted` (the partial unique index `uq_vigil_offer_accepted`
-   * allows one per request), the match starts with a confirmed visit for the window, and the other
+   * allows one per request), the match starts with confirmed visits covering the window, and the other
    * open offers are withdrawn, so everyone after the winner finds their offer closed.
    */
-  async accept(organisationId: string, id: string, volunteerId: string): Promise<VigilOffer> {
+  async accept(organisationId: string, id: string, volunteerId: string, recheck: Recheck): Promise<VigilOffer> {
     const found = await this.find(organisationId, id, volunteerId);
     if (!found) throw new NotFoundError('Offer', id);
     if (found.status === 'accepted') return found; // a second tap of the same volunteer
-    this.assertOpen(found); // closed already: answer at once, without queueing for the lock
+    // Closed already: answer at once, without queueing for the lock.
+    if (found.status !== 'sent') this.assertOpen(found, await this.requestStatus(found.requestId));
     await this.dataSource.transaction(async (manager) => {
       const request = await this.requests.lock(manager, organisationId, found.requestId);
       const offer = await this.lockOffer(manager, id); // the decision is made here, under the lock
       if (offer.status === 'accepted') return;
-      this.assertOpen(offer);
+      this.assertOpen(offer, request.status);
       if (request.status !== 'triaged') throw new ConflictError(CLOSED.withdrawn.code, CLOSED.withdrawn.message);
+      await this.matches.lockVolunteer(manager, volunteerId);
+      await recheck(manager, request.id, volunteerId);
       const match = await manager.getRepository(Match).save({
         organisationId,
         requestId: request.id,
@@ -82,13 +88,10 @@ export class VigilOfferRepository {
       });
       await manager.update(VigilOffer, { id }, { status: 'accepted', closedAt: new Date(), matchId: match.id });
       await this.matches.start(manager, request, match);
-      await this.visits.insert(manager, match, {
-        startsAt: request.vigilWindowStart as Date,
-        endsAt: request.vigilWindowEnd as Date,
-        status: 'confirmed',
-        note: null,
-        plannedByUserId: null,
-      });
+      // Visits are at most a day long, so a long vigil is covered by several, back to back.
+      for (const times of splitIntoVisits(request.vigilWindowStart as Date, request.vigilWindowEnd as Date)) {
+        await this.visits.insert(manager, match, { ...times, status: 'confirmed', note: null, plannedByUserId: null });
+      }
     });
     return (await this.find(organisationId, id)) as VigilOffer;
   }
@@ -97,11 +100,11 @@ export class VigilOfferRepository {
     const found = await this.find(organisationId, id, volunteerId);
     if (!found) throw new NotFoundError('Offer', id);
     await this.dataSource.transaction(async (manager) => {
-      await this.requests.lock(manager, organisationId, found.requestId);
+      const request = await this.requests.lock(manager, organisationId, found.requestId);
       const offer = await this.lockOffer(manager, id);
       if (offer.status === 'declined') return;
       if (offer.status === 'accepted') throw new ConflictError('offer_accepted', 'You already accepted this vigil; ask your coordinator to change it');
-      this.assertOpen(offer);
+      this.assertOpen(offer, request.status);
       await manager.update(VigilOffer, { id }, { status: 'declined', closedAt: new Date(), declineReason: reason });
     });
     return (await this.find(organisationId, id)) as VigilOffer;
@@ -111,9 +114,15 @@ export class VigilOfferRepository {
     return (await manager.getRepository(VigilOffer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })) as VigilOffer;
   }
 
-  private assertOpen(offer: VigilOffer): void {
+  private async requestStatus(requestId: string): Promise<RequestStatus> {
+    const [row] = await this.dataSource.query(`SELECT status FROM request WHERE id = $1`, [requestId]);
+    return row.status;
+  }
+
+  private assertOpen(offer: VigilOffer, requestStatus: RequestStatus): void {
     if (offer.status !== 'sent') {
-      const closed = CLOSED[offer.status as keyof typeof CLOSED];
+      const taken = requestStatus === 'matched' || requestStatus === 'closed';
+      const closed = offer.status === 'withdrawn' && !taken ? WITHDRAWN_UNTAKEN : CLOSED[offer.status as keyof typeof CLOSED];
       throw new ConflictError(closed.code, closed.message, { status: offer.status });
     }
   }

@@ -15,7 +15,7 @@ export interface VisitListFilter {
   take: number;
 }
 
-export type NewVisit = Pick<Visit, 'startsAt' | 'endsAt' | 'status' | 'note' | 'plannedByUserId'>;
+export type NewVisit = Pick<Visit, 'startsAt' | 'endsAt' | 'status' | 'note' | 'plannedByUserId'> & Partial<Pick<Visit, 'completedAt'>>;
 
 const PG_EXCLUSION_VIOLATION = '23P01';
 
@@ -45,13 +45,24 @@ export class VisitRepository {
     return query.getManyAndCount();
   }
 
-  /** Plans a visit within an active match (the match row is locked so it cannot end meanwhile). */
-  async create(organisationId: string, matchId: string, visit: NewVisit): Promise<Visit> {
+  /**
+   * Adds a visit within an active match (the match row is locked so it cannot end meanwhile);
+   * `check` sees the locked match, `effects` run with the new visit in the same transaction.
+   */
+  async create(
+    organisationId: string,
+    matchId: string,
+    visit: NewVisit,
+    options: { check?: (match: Match) => void; effects?: (manager: EntityManager, visitId: string) => Promise<void> } = {},
+  ): Promise<Visit> {
     const id = await this.dataSource.transaction(async (manager) => {
       const match = await manager.getRepository(Match).findOne({ where: { organisationId, id: matchId }, lock: { mode: 'pessimistic_read' } });
       if (!match) throw new NotFoundError('Match', matchId);
       if (match.status !== 'active') throw new ConflictError('match_not_active', 'Visits can only be planned within an active match');
-      return this.insert(manager, match, visit);
+      options.check?.(match);
+      const visitId = await this.insert(manager, match, visit);
+      await options.effects?.(manager, visitId);
+      return visitId;
     });
     return (await this.find(organisationId, id)) as Visit;
   }

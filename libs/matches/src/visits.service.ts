@@ -4,9 +4,12 @@ import { JobName, OutboxRepository } from '@app/followups';
 import { MatchesService, ownVolunteerId } from './matches.service';
 import { Visit, VisitStatus } from './visit.entity';
 import { VisitRepository } from './visit.repository';
+import { MAX_VISIT_HOURS } from './visit-times';
 
-const MAX_VISIT_HOURS = 24;
 const HOUR = 3_600_000;
+/** How far in the past a planned visit may start (or in the future a recorded one may end): clocks differ a little. */
+const CLOCK_SKEW_MINUTES = 5;
+const MINUTE = 60_000;
 
 type VisitAction = 'confirm' | 'decline' | 'complete' | 'cancel';
 
@@ -23,6 +26,19 @@ const VOLUNTEER_ONLY: readonly VisitAction[] = ['confirm', 'decline'];
 
 function unprocessable(code: string, message: string): AppError {
   return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message);
+}
+
+export interface VisitTimes {
+  startsAt: Date;
+  endsAt: Date;
+  note?: string | null;
+}
+
+function checkTimes(input: VisitTimes): void {
+  if (input.endsAt <= input.startsAt) throw unprocessable('visit_times_invalid', 'A visit must end after it starts');
+  if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_VISIT_HOURS * HOUR) {
+    throw unprocessable('visit_too_long', `A visit lasts at most ${MAX_VISIT_HOURS} hours`);
+  }
 }
 
 /**
@@ -57,11 +73,12 @@ export class VisitsService {
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 
-  async plan(actor: Principal, matchId: string, input: { startsAt: Date; endsAt: Date; note?: string | null }): Promise<Visit> {
+  /** A visit still to come (a few minutes of clock skew allowed); one that took place is recorded instead. */
+  async plan(actor: Principal, matchId: string, input: VisitTimes): Promise<Visit> {
     await this.matches.find(actor, matchId);
-    if (input.endsAt <= input.startsAt) throw unprocessable('visit_times_invalid', 'A visit must end after it starts');
-    if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_VISIT_HOURS * HOUR) {
-      throw unprocessable('visit_too_long', `A visit lasts at most ${MAX_VISIT_HOURS} hours`);
+    checkTimes(input);
+    if (input.startsAt.getTime() < Date.now() - CLOCK_SKEW_MINUTES * MINUTE) {
+      throw unprocessable('visit_in_past', 'A visit cannot be planned in the past; record a visit that already took place (POST /api/matches/:id/visits/record)');
     }
     return this.visits.create(actor.organisationId, matchId, {
       startsAt: input.startsAt,
@@ -70,6 +87,32 @@ export class VisitsService {
       status: actor.role === 'volunteer' ? 'confirmed' : 'planned',
       plannedByUserId: actor.userId,
     });
+  }
+
+  /**
+   * A visit that already took place, recorded as done: over by now, within the active match and not
+   * before it started, and overlapping no other visit of the volunteer. The referrer hears of it as
+   * of a completed visit.
+   */
+  async record(actor: Principal, matchId: string, input: VisitTimes): Promise<Visit> {
+    await this.matches.find(actor, matchId);
+    checkTimes(input);
+    if (input.endsAt.getTime() > Date.now() + CLOCK_SKEW_MINUTES * MINUTE) {
+      throw unprocessable('visit_not_over', 'Only a visit that is over can be recorded; plan a visit that is still to come');
+    }
+    return this.visits.create(
+      actor.organisationId,
+      matchId,
+      { startsAt: input.startsAt, endsAt: input.endsAt, note: input.note ?? null, status: 'done', plannedByUserId: actor.userId, completedAt: new Date() },
+      {
+        check: (match) => {
+          if (match.startedAt && input.startsAt < match.startedAt) {
+            throw unprocessable('visit_before_match', `A visit cannot be recorded before the match started (${match.startedAt.toISOString()})`);
+          }
+        },
+        effects: (manager, visitId) => this.outbox.add(manager, JobName.VisitCompleted, { organisationId: actor.organisationId, visitId }),
+      },
+    );
   }
 
   async act(actor: Principal, id: string, action: VisitAction, text?: string | null): Promise<Visit> {

@@ -1,5 +1,5 @@
 import { slotsToMask } from '@app/core';
-import { checkEligibility } from './eligibility';
+import { checkEligibility, explainEligibility } from './eligibility';
 import { aRequest, aVolunteer, north } from './fixtures.spec-helper';
 
 const rule = (result: ReturnType<typeof checkEligibility>) => (result.eligible ? 'eligible' : result.rule);
@@ -107,6 +107,59 @@ describe('Who may be a candidate (hard rules)', () => {
     it('excludes a volunteer away during the window', () => {
       const away = watcher([{ day: 'tue', part: 'night' }], { unavailablePeriods: [{ startsAt: new Date('2026-12-01T00:00:00Z'), endsAt: new Date('2026-12-01T23:00:00Z') }] });
       expect(checkEligibility(vigil('2026-12-01T21:00:00Z', '2026-12-02T06:00:00Z'), away)).toMatchObject({ rule: 'availability', reason: 'Away during the vigil' });
+    });
+  });
+
+  describe('capacity of a vigil is about time, not about clients', () => {
+    const night = { start: new Date('2026-12-01T21:00:00Z'), end: new Date('2026-12-02T06:00:00Z') };
+    const vigil = aRequest({ kind: 'vigil', requiredCredentials: ['vog'], desiredMask: 0, vigilWindow: night });
+    const watcher = (extra = {}) => aVolunteer({ kinds: ['vigil'], availabilityMask: slotsToMask([{ day: 'tue', part: 'night' }]), ...extra });
+
+    it('accepts a volunteer whose places for ongoing support are all taken', () => {
+      expect(rule(checkEligibility(vigil, watcher({ activeClients: 2, maxConcurrentClients: 2 })))).toBe('eligible');
+    });
+
+    it('accepts a volunteer booked on another night', () => {
+      const booked = watcher({ bookings: [{ startsAt: new Date('2026-11-30T21:00:00Z'), endsAt: new Date('2026-12-01T06:00:00Z') }] });
+      expect(rule(checkEligibility(vigil, booked))).toBe('eligible');
+    });
+
+    it('excludes a volunteer already booked during part of the window, and says when', () => {
+      const booked = watcher({ bookings: [{ startsAt: new Date('2026-12-02T05:00:00Z'), endsAt: new Date('2026-12-02T09:00:00Z') }] });
+      expect(checkEligibility(vigil, booked)).toMatchObject({ rule: 'capacity', reason: 'Already booked from Wed 2 Dec 06:00 to Wed 2 Dec 10:00' });
+    });
+
+    it('ignores bookings for ongoing support, where the number of clients counts', () => {
+      const booked = aVolunteer({ bookings: [{ startsAt: new Date('2027-01-05T13:00:00Z'), endsAt: new Date('2027-01-05T15:00:00Z') }] });
+      expect(rule(checkEligibility(aRequest(), booked))).toBe('eligible');
+    });
+  });
+
+  describe('every rule explained for one volunteer', () => {
+    it('gives each rule its outcome in the fixed order, with a reason when it passes too', () => {
+      const { rules } = explainEligibility(aRequest(), aVolunteer());
+      expect(rules.map((r) => [r.rule, r.passed])).toEqual([
+        ['status', true],
+        ['kind', true],
+        ['credentials', true],
+        ['capacity', true],
+        ['distance', true],
+        ['availability', true],
+        ['language', true],
+        ['excluded', true],
+      ]);
+      expect(rules.find((r) => r.rule === 'capacity')?.reason).toBe('Supports 0 of at most 2 clients');
+    });
+
+    it('goes on past the first failure, and checkEligibility reports that first one', () => {
+      const volunteer = aVolunteer({ status: 'paused', languages: ['en'] });
+      const request = aRequest({ requiredLanguage: 'nl' });
+      const failed = explainEligibility(request, volunteer).rules.filter((r) => !r.passed);
+      expect(failed).toEqual([
+        { rule: 'status', passed: false, reason: 'Volunteer is paused' },
+        { rule: 'language', passed: false, reason: 'Does not speak nl' },
+      ]);
+      expect(checkEligibility(request, volunteer)).toMatchObject({ rule: 'status', reason: 'Volunteer is paused' });
     });
   });
 

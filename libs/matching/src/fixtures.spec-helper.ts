@@ -42,6 +42,7 @@ export function aVolunteer(overrides: Partial<MatchVolunteer> = {}): MatchVolunt
       { day: 'thu', part: 'afternoon' },
     ]),
     unavailablePeriods: [],
+    bookings: [],
     languages: ['nl'],
     age: 64,
     livedExperienceDiagnoses: [],

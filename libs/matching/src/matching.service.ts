@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ageOn, ConflictError, NotFoundError, Principal } from '@app/core';
 import { assertTransition, RequestRepository } from '@app/referrals';
-import { Match } from '@app/matches';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { CandidateRepository, CandidateVolunteer, RequestForMatching } from './candidate.repository';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { CandidateRepository, CandidateVolunteer, ProposedMatch, RequestForMatching } from './candidate.repository';
 import { AssignmentEdge, solveAssignment } from './assignment';
-import { checkEligibility } from './eligibility';
+import { checkEligibility, explainEligibility } from './eligibility';
 import { scoreVolunteer } from './score';
-import { MatchRequest, RuleName, ScoreComponent } from './types';
+import { MatchRequest, RuleName, RuleOutcome, ScoreComponent } from './types';
 
 export interface RankedCandidate {
   volunteerId: string;
@@ -26,6 +25,23 @@ export interface ExcludedVolunteer {
   distanceKm: number;
   rule: RuleName;
   reason: string;
+}
+
+/** Why one volunteer is or is not a candidate: every rule's outcome, and the score when eligible. */
+export interface VolunteerExplanation {
+  requestId: string;
+  clientId: string;
+  volunteerId: string;
+  firstName: string;
+  lastName: string;
+  eligible: boolean;
+  distanceKm: number;
+  /** The first rule that fails, as the candidate list's `excluded` names it. */
+  rule?: RuleName;
+  reason?: string;
+  rules: RuleOutcome[];
+  score?: number;
+  components?: ScoreComponent[];
 }
 
 export interface CandidateList {
@@ -148,8 +164,46 @@ export class MatchingService {
     return result;
   }
 
+  /** Every hard rule for one volunteer of the organisation (404 otherwise), and the score when all pass. Reads only. */
+  async explain(actor: Principal, requestId: string, volunteerId: string): Promise<VolunteerExplanation> {
+    const request = await this.request(actor, requestId);
+    const startDate = startDateOf(request);
+    const core = toMatchRequest(request, startDate);
+    const volunteer = await this.candidates.findVolunteer(actor.organisationId, request, volunteerId, startDate);
+    if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+    const { distanceKm, rules } = explainEligibility(core, volunteer);
+    const failed = rules.find((r) => !r.passed);
+    const base = { requestId, clientId: request.clientId, ...this.who(volunteer), distanceKm: round(distanceKm), rules };
+    if (failed) return { ...base, eligible: false, rule: failed.rule, reason: failed.reason };
+    const score = scoreVolunteer(core, volunteer, distanceKm);
+    return { ...base, eligible: true, score: score.total, components: score.components };
+  }
+
+  /**
+   * The hard rules again when a volunteer accepts a proposal or a vigil offer, inside the accept's
+   * transaction (request, match or offer, and volunteer already locked): 409 with the rule that fails.
+   * Full places for ongoing support keep their own code, `capacity_full`.
+   */
+  async assertStillEligible(manager: EntityManager, organisationId: string, requestId: string, volunteerId: string): Promise<void> {
+    const request = (await this.candidates.loadRequest(organisationId, requestId, manager)) as RequestForMatching;
+    const startDate = startDateOf(request);
+    const core = toMatchRequest(request, startDate);
+    const volunteer = (await this.candidates.findVolunteer(organisationId, request, volunteerId, startDate, manager)) as CandidateVolunteer;
+    const eligibility = checkEligibility(core, volunteer);
+    if (eligibility.eligible) return;
+    if (eligibility.rule === 'capacity' && !core.vigilWindow) {
+      const active = volunteer.activeClients;
+      throw new ConflictError(
+        'capacity_full',
+        `You already support ${active} client${active === 1 ? '' : 's'}, your maximum; ask your coordinator before taking on another`,
+        { rule: 'capacity', active, max: volunteer.maxConcurrentClients },
+      );
+    }
+    throw new ConflictError('not_eligible', `This can no longer be accepted: ${eligibility.reason}`, { rule: eligibility.rule });
+  }
+
   /** A coordinator proposes a volunteer: the rules are checked again, then match and status change in one transaction. */
-  async propose(actor: Principal, requestId: string, volunteerId: string): Promise<Match> {
+  async propose(actor: Principal, requestId: string, volunteerId: string): Promise<ProposedMatch> {
     const request = await this.request(actor, requestId);
     const startDate = startDateOf(request);
     const core = toMatchRequest(request, startDate);
@@ -165,12 +219,11 @@ export class MatchingService {
           throw new ConflictError('not_eligible', `${volunteer.firstName} ${volunteer.lastName} cannot be proposed: ${eligibility.reason}`, { rule: eligibility.rule });
         }
         const score = scoreVolunteer(core, volunteer, eligibility.distanceKm);
-        const match = await manager.getRepository(Match).save({
+        const match = await this.candidates.saveProposal(manager, {
           organisationId: actor.organisationId,
           requestId,
           clientId: request.clientId,
           volunteerId,
-          status: 'proposed' as const,
           score: score.total,
           breakdown: score.components,
           proposedByUserId: actor.userId,
@@ -194,9 +247,11 @@ export class MatchingService {
     if (input.programmeId && !(await this.candidates.programmeExists(actor.organisationId, input.programmeId))) {
       throw new NotFoundError('Programme', input.programmeId);
     }
-    const ids = await this.candidates.triagedRequestIds(actor.organisationId, input.programmeId, input.requestIds);
+    const triaged = await this.candidates.triagedRequests(actor.organisationId, input.programmeId, input.requestIds);
+    // A vigil belongs to its offer waves: a proposal would stop them and its escalation alert.
+    const vigils = triaged.filter((r) => r.kind === 'vigil');
     const requests: Array<{ request: RequestForMatching; candidates: Array<RankedCandidate & { capacity: number }> }> = [];
-    for (const id of ids) {
+    for (const { id } of triaged.filter((r) => r.kind !== 'vigil')) {
       const request = (await this.candidates.loadRequest(actor.organisationId, id)) as RequestForMatching;
       requests.push({ request, candidates: (await this.eligible(actor.organisationId, request)).slice(0, ASSIGN_CANDIDATES) });
     }
@@ -216,7 +271,10 @@ export class MatchingService {
     const solution = solveAssignment({ requests: requests.length, capacities, edges });
 
     const proposals: Proposal[] = [];
-    const unassigned: AssignOutcome['unassigned'] = [];
+    // Only vigils named by the caller are reported: the rest simply are not part of a batch.
+    const unassigned: AssignOutcome['unassigned'] = input.requestIds
+      ? vigils.map((v) => ({ requestId: v.id, reason: 'A vigil is offered to volunteers in waves; batch assignment leaves it to its offers' }))
+      : [];
     requests.forEach(({ request, candidates }, r) => {
       const e = solution.choice[r];
       if (e === -1) {
@@ -235,12 +293,11 @@ export class MatchingService {
         for (const proposal of proposals) {
           const locked = await this.requests.lock(manager, actor.organisationId, proposal.requestId);
           assertTransition(locked.status, 'proposed'); // a request changed meanwhile: nothing is stored
-          const match = await manager.getRepository(Match).save({
+          const match = await this.candidates.saveProposal(manager, {
             organisationId: actor.organisationId,
             requestId: proposal.requestId,
             clientId: proposal.clientId,
             volunteerId: proposal.volunteerId,
-            status: 'proposed' as const,
             score: proposal.score,
             breakdown: proposal.components,
             proposedByUserId: actor.userId,

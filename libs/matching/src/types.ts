@@ -37,8 +37,14 @@ export interface MatchVolunteer {
   status: VolunteerStatus;
   kinds: ProgrammeKind[];
   credentials: Array<{ type: CredentialType; issuedOn: string; expiresOn: string | null }>;
+  /** Active matches of ongoing support; a vigil takes hours, not a place, and is not counted. */
   activeClients: number;
   maxConcurrentClients: number;
+  /**
+   * When the volunteer is already booked (planned or confirmed visits, active vigils): loaded for
+   * a vigil request, whose capacity rule is about overlapping time.
+   */
+  bookings: Array<{ startsAt: Date; endsAt: Date }>;
   location: Coordinates;
   maxTravelKm: number;
   availabilityMask: number;
@@ -52,6 +58,17 @@ export interface MatchVolunteer {
 }
 
 export type RuleName = 'status' | 'kind' | 'credentials' | 'capacity' | 'distance' | 'availability' | 'language' | 'excluded';
+
+export interface RuleOutcome {
+  rule: RuleName;
+  passed: boolean;
+  reason: string;
+}
+
+export interface EligibilityExplanation {
+  distanceKm: number;
+  rules: RuleOutcome[];
+}
 
 export type Eligibility = { eligible: true; distanceKm: number } | { eligible: false; rule: RuleName; reason: string; distanceKm: number };
 

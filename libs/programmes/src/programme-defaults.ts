@@ -10,12 +10,13 @@ export interface ProgrammeSettings {
   vigilWaveSize: number | null;
   vigilWaveIntervalMinutes: number | null;
   vigilEscalationMinutes: number | null;
+  maxVigilHours: number | null;
   progressFeedbackMonths: number | null;
   noMatchFeedbackDays: number;
 }
 
 const FOLLOW_UPS: FollowUpSchedule = { firstContactDays: 7, evaluationWeeks: 6, thenEveryMonths: 3, durationReviewWeeksBefore: 4 };
-const NO_VIGIL = { vigilWaveSize: null, vigilWaveIntervalMinutes: null, vigilEscalationMinutes: null };
+const NO_VIGIL = { vigilWaveSize: null, vigilWaveIntervalMinutes: null, vigilEscalationMinutes: null, maxVigilHours: null };
 /** Monthly progress to the referrer; tell them after two weeks without a match. */
 const FEEDBACK = { progressFeedbackMonths: 1, noMatchFeedbackDays: 14 };
 
@@ -64,6 +65,8 @@ export const PROGRAMME_DEFAULTS: Record<ProgrammeKind, ProgrammeSettings> = {
     vigilWaveSize: 5,
     vigilWaveIntervalMinutes: 30,
     vigilEscalationMinutes: 120,
+    // Three nights and days; a longer watch is planned as a new request.
+    maxVigilHours: 72,
     // A vigil is a night or a few: no monthly progress; unmatched is news within a day.
     progressFeedbackMonths: null,
     noMatchFeedbackDays: 1,

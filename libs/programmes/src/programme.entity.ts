@@ -83,6 +83,10 @@ export class Programme {
   @Column({ type: 'integer', nullable: true })
   vigilEscalationMinutes: number | null;
 
+  /** Vigil: the longest window a request may ask for, in hours (its visits are split into days of at most 24 hours). */
+  @Column({ type: 'integer', nullable: true })
+  maxVigilHours: number | null;
+
   /** Feedback: a progress message to the referrer every this many months of a running match (null: none). */
   @Column({ type: 'integer', nullable: true, default: 1 })
   progressFeedbackMonths: number | null;

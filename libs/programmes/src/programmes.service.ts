@@ -46,6 +46,7 @@ export class ProgrammesService {
       vigilWaveSize: input.vigilWaveSize !== undefined ? input.vigilWaveSize : defaults.vigilWaveSize,
       vigilWaveIntervalMinutes: input.vigilWaveIntervalMinutes !== undefined ? input.vigilWaveIntervalMinutes : defaults.vigilWaveIntervalMinutes,
       vigilEscalationMinutes: input.vigilEscalationMinutes !== undefined ? input.vigilEscalationMinutes : defaults.vigilEscalationMinutes,
+      maxVigilHours: input.maxVigilHours !== undefined ? input.maxVigilHours : defaults.maxVigilHours,
       progressFeedbackMonths: input.progressFeedbackMonths !== undefined ? input.progressFeedbackMonths : defaults.progressFeedbackMonths,
       noMatchFeedbackDays: input.noMatchFeedbackDays ?? defaults.noMatchFeedbackDays,
     };
@@ -71,9 +72,9 @@ export class ProgrammesService {
     if (weights.reduce((sum, w) => sum + w, 0) <= 0) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid_weights', 'At least one scoring weight must be above zero');
     }
-    const vigil = [programme.vigilWaveSize, programme.vigilWaveIntervalMinutes, programme.vigilEscalationMinutes];
+    const vigil = [programme.vigilWaveSize, programme.vigilWaveIntervalMinutes, programme.vigilEscalationMinutes, programme.maxVigilHours];
     if (programme.kind === 'vigil' && vigil.some((v) => v == null)) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'vigil_settings_required', 'A vigil programme needs a wave size, a wave interval and an escalation time');
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'vigil_settings_required', 'A vigil programme needs a wave size, a wave interval, an escalation time and a maximum window');
     }
   }
 }

@@ -143,6 +143,29 @@ export class RequestRepository {
     return current;
   }
 
+  /**
+   * A volunteer who stops (paused, inactive) is withdrawn from their open proposals and vigil offers
+   * inside the caller's transaction, before the volunteer row changes; a request left without a live
+   * proposal goes back to triaged. Requests are locked first, in id order: request → match/offer →
+   * volunteer, as everywhere. By table name: the matches library builds on this one.
+   */
+  async withdrawVolunteer(manager: EntityManager, organisationId: string, volunteerId: string, reason: string): Promise<void> {
+    const open: Array<{ request_id: string }> = await manager.query(
+      `SELECT request_id FROM match WHERE organisation_id = $1 AND volunteer_id = $2 AND status = 'proposed'
+       UNION
+       SELECT request_id FROM vigil_offer WHERE organisation_id = $1 AND volunteer_id = $2 AND status = 'sent'
+       ORDER BY request_id`,
+      [organisationId, volunteerId],
+    );
+    for (const { request_id: requestId } of open) {
+      const request = await this.lock(manager, organisationId, requestId);
+      await manager.query(`UPDATE match SET status = 'withdrawn', responded_at = now(), note = $3 WHERE request_id = $1 AND volunteer_id = $2 AND status = 'proposed'`, [requestId, volunteerId, reason]);
+      await manager.query(`UPDATE vigil_offer SET status = 'withdrawn', closed_at = now() WHERE request_id = $1 AND volunteer_id = $2 AND status = 'sent'`, [requestId, volunteerId]);
+      const [{ live }] = await manager.query(`SELECT count(*)::int AS live FROM match WHERE request_id = $1 AND status IN ('proposed', 'active')`, [requestId]);
+      if (live === 0 && request.status === 'proposed') await this.move(manager, request, 'triaged', reason);
+    }
+  }
+
   /** Moves a request locked by `lock` to another status, inside the caller's transaction (409 if the machine forbids it). */
   async move(manager: EntityManager, current: Request, to: RequestStatus, reason: string | null): Promise<void> {
     await manager.getRepository(Request).update({ id: current.id, organisationId: current.organisationId }, this.statusPatch(current.status, to, reason) as never);

@@ -21,7 +21,7 @@ import {
   Urgency,
 } from '@app/core';
 import { JobName, OutboxRepository } from '@app/followups';
-import { Programme, ProgrammeRepository } from '@app/programmes';
+import { Programme, PROGRAMME_DEFAULTS, ProgrammeRepository } from '@app/programmes';
 import { Client, GpContact, Relative } from './client.entity';
 import { ReferralSourceRepository } from './referral-source.repository';
 import { Needs, Preferences, ReferrerContact, Request } from './request.entity';
@@ -133,6 +133,7 @@ export class RequestsService {
     if (!programme) throw new NotFoundError('Programme', input.programmeId);
     if (!programme.active) throw unprocessable('programme_inactive', `Programme "${programme.name}" does not take requests now`);
     this.checkTiming(programme.kind, Boolean(input.desiredSlots?.length), input.vigilWindow);
+    if (input.vigilWindow && programme.kind === 'vigil') this.checkWindowLength(programme, input.vigilWindow);
 
     // Every lookup happens before the transaction: a failed geocode stores nothing.
     let client: { id: string } | ClientData;
@@ -202,6 +203,7 @@ export class RequestsService {
       input.desiredSlots !== undefined ? input.desiredSlots.length > 0 : existing.desiredMask !== 0,
       input.vigilWindow !== undefined ? input.vigilWindow : window,
     );
+    if (input.vigilWindow && existing.kind === 'vigil') this.checkWindowLength((await this.programmes.find(actor.organisationId, existing.programmeId)) as Programme, input.vigilWindow);
 
     const patch: Partial<RequestData> = {};
     if (input.urgency !== undefined) patch.urgency = input.urgency;
@@ -291,6 +293,14 @@ export class RequestsService {
     if (!programme.active) failures.push(`${programme.name} does not take requests now`);
     if (request.vigilWindowEnd && request.vigilWindowEnd.getTime() <= Date.now()) failures.push('The vigil window has already ended');
     return failures;
+  }
+
+  /** A new vigil window is no longer than the programme allows. */
+  private checkWindowLength(programme: Programme, vigilWindow: { start: Date; end: Date }): void {
+    const maxVigilHours = programme.maxVigilHours ?? (PROGRAMME_DEFAULTS.vigil.maxVigilHours as number);
+    if (vigilWindow.end.getTime() - vigilWindow.start.getTime() > maxVigilHours * 3_600_000) {
+      throw unprocessable('vigil_window_too_long', `A vigil window lasts at most ${maxVigilHours} hours in this programme`, { maxVigilHours });
+    }
   }
 
   /** A vigil needs its window; other kinds need at least one desired weekly slot. */

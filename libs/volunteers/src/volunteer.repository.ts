@@ -107,9 +107,19 @@ export class VolunteerRepository {
     return (await this.find(organisationId, id)) as VolunteerRecord;
   }
 
-  /** Updates fields; `periods`, when given, replaces the unavailable periods. */
-  async update(organisationId: string, id: string, patch: Partial<VolunteerData>, periods?: PeriodData[]): Promise<VolunteerRecord | null> {
+  /**
+   * Updates fields; `periods`, when given, replaces the unavailable periods. `before` runs first in
+   * the same transaction (what a status change takes with it locks requests before the volunteer).
+   */
+  async update(
+    organisationId: string,
+    id: string,
+    patch: Partial<VolunteerData>,
+    periods?: PeriodData[],
+    before?: (manager: EntityManager) => Promise<void>,
+  ): Promise<VolunteerRecord | null> {
     await this.dataSource.transaction(async (manager) => {
+      await before?.(manager);
       const statusChanged = patch.status ? { statusChangedAt: new Date() } : {};
       if (Object.keys(patch).length > 0) await manager.getRepository(Volunteer).update({ organisationId, id }, { ...patch, ...statusChanged } as never);
       if (periods) await this.replacePeriods(manager, id, periods);

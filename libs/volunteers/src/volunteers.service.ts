@@ -17,6 +17,8 @@ import {
   VolunteerStatus,
 } from '@app/core';
 import { ProgrammeRepository } from '@app/programmes';
+import { RequestRepository } from '@app/referrals';
+import { EntityManager } from 'typeorm';
 import { Credential } from './credential.entity';
 import { PeriodData, VolunteerData, VolunteerListFilter, VolunteerRecord, VolunteerRepository } from './volunteer.repository';
 
@@ -78,6 +80,7 @@ export class VolunteersService {
     private readonly volunteers: VolunteerRepository,
     private readonly programmes: ProgrammeRepository,
     private readonly locations: LocationService,
+    private readonly requests: RequestRepository,
   ) {}
 
   async list(actor: Principal, filter: Omit<VolunteerListFilter, 'skip' | 'take'> & { page: number; pageSize: number }): Promise<Page<VolunteerRecord>> {
@@ -155,7 +158,10 @@ export class VolunteersService {
       'preferredClientAgeMin' in patch ? (patch.preferredClientAgeMin ?? null) : current.volunteer.preferredClientAgeMin,
       'preferredClientAgeMax' in patch ? (patch.preferredClientAgeMax ?? null) : current.volunteer.preferredClientAgeMax,
     );
-    return (await this.volunteers.update(actor.organisationId, id, patch, unavailablePeriods)) as VolunteerRecord;
+    // A volunteer who stops can no longer accept what is open for them: it goes back to the coordinators.
+    const stops = input.status !== undefined && input.status !== 'active' && input.status !== current.volunteer.status;
+    const withdraw = stops ? (manager: EntityManager) => this.requests.withdrawVolunteer(manager, actor.organisationId, id, `The volunteer is ${input.status}`) : undefined;
+    return (await this.volunteers.update(actor.organisationId, id, patch, unavailablePeriods, withdraw)) as VolunteerRecord;
   }
 
   async setAvailability(actor: Principal, id: string, slots: Slot[]): Promise<VolunteerRecord> {

@@ -21,7 +21,7 @@ export class AssignmentController {
     clients: (r) => (r as AssignOutcomeDto).proposals.map((p) => p.clientId),
     details: (_, r) => ({ dryRun: (r as AssignOutcomeDto).dryRun }),
   })
-  @ApiOperation({ summary: 'Proposals for all triaged requests (or those named): the optimal assignment under every volunteer’s capacity' })
+  @ApiOperation({ summary: 'Proposals for all triaged requests (or those named) except vigils, which go to their offer waves: the optimal assignment under every volunteer’s capacity' })
   @ApiOkResponse({ type: AssignOutcomeDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'A request changed status while proposals were being stored; nothing was stored' })
   assign(@CurrentPrincipal() principal: Principal, @Body() body: AssignDto): Promise<AssignOutcomeDto> {

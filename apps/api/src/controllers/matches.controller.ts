@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, Principal } from '@app/core';
 import { Audited } from '@app/audit';
 import { CurrentPrincipal, Role, Roles } from '@app/identity';
@@ -92,8 +92,20 @@ export class MatchesController {
   @Audited({ action: 'create', resourceType: 'visit', clients: 'match' })
   @ApiOperation({ summary: 'Plan a visit: planned (for the volunteer to confirm) when a coordinator plans it, confirmed when the volunteer does' })
   @ApiCreatedResponse({ type: VisitDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Starts in the past (visit_in_past: record it instead), or longer than 24 hours' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The volunteer already has a visit at that time, or the match is not active' })
   async planVisit(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: PlanVisitDto): Promise<VisitDto> {
     return VisitDto.from(await this.visits.plan(principal, id, body));
+  }
+
+  @Roles(Role.Coordinator, Role.Volunteer)
+  @Post(':id/visits/record')
+  @Audited({ action: 'create', resourceType: 'visit', clients: 'match' })
+  @ApiOperation({ summary: 'Record a visit that already took place: done at once, within the active match, not before it started' })
+  @ApiCreatedResponse({ type: VisitDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Not over yet (visit_not_over), before the match started (visit_before_match), or longer than 24 hours' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The volunteer already has a visit at that time, or the match is not active' })
+  async recordVisit(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: PlanVisitDto): Promise<VisitDto> {
+    return VisitDto.from(await this.visits.record(principal, id, body));
   }
 }

@@ -4,7 +4,7 @@ import { ErrorResponseDto, Principal } from '@app/core';
 import { Audited } from '@app/audit';
 import { CurrentPrincipal, Role, Roles } from '@app/identity';
 import { MatchingService } from '@app/matching';
-import { CandidateListDto, CandidatesQueryDto, MatchDto, ProposeMatchDto } from '../dtos/matching.dto';
+import { CandidateListDto, CandidatesQueryDto, MatchDto, ProposeMatchDto, VolunteerExplanationDto } from '../dtos/matching.dto';
 
 @ApiTags('matching')
 @Controller('requests/:id')
@@ -18,6 +18,24 @@ export class MatchingController {
   @ApiOkResponse({ type: CandidateListDto })
   candidates(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() query: CandidatesQueryDto): Promise<CandidateListDto> {
     return this.matching.rank(principal, id, query.limit, query.explain === 'excluded');
+  }
+
+  @Roles(Role.Coordinator)
+  @Get('candidates/:volunteerId')
+  @Audited({
+    action: 'read',
+    resourceType: 'request',
+    clients: 'request',
+    details: (params) => ({ volunteerId: params.volunteerId }),
+  })
+  @ApiOperation({ summary: 'Why one volunteer is or is not a candidate: every hard rule’s outcome, and the score when eligible (reads only)' })
+  @ApiOkResponse({ type: VolunteerExplanationDto })
+  explain(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('volunteerId', ParseUUIDPipe) volunteerId: string,
+  ): Promise<VolunteerExplanationDto> {
+    return this.matching.explain(principal, id, volunteerId);
   }
 
   @Roles(Role.Coordinator)

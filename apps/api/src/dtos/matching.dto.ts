@@ -4,6 +4,9 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 
 import { Optional } from '@app/core';
 import { Match, MATCH_STATUSES, MatchStatus } from '@app/matches';
 
+/** The hard rules, in the order the matcher applies them. */
+const RULES = ['status', 'kind', 'credentials', 'capacity', 'distance', 'availability', 'language', 'excluded'];
+
 export class CandidatesQueryDto {
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
@@ -35,7 +38,7 @@ export class ExcludedVolunteerDto {
   @ApiProperty({ example: 'Piet' }) firstName: string;
   @ApiProperty({ example: 'Jansen' }) lastName: string;
   @ApiProperty({ example: 3.4 }) distanceKm: number;
-  @ApiProperty({ enum: ['status', 'kind', 'credentials', 'capacity', 'distance', 'availability', 'language', 'excluded'], example: 'credentials' }) rule: string;
+  @ApiProperty({ enum: RULES, example: 'credentials' }) rule: string;
   @ApiProperty({ example: 'No valid vog on 2027-01-04' }) reason: string;
 }
 
@@ -44,6 +47,27 @@ export class CandidateListDto {
   @ApiProperty({ format: 'uuid' }) clientId: string;
   @ApiProperty({ type: [CandidateDto] }) candidates: CandidateDto[];
   @ApiPropertyOptional({ type: [ExcludedVolunteerDto] }) excluded?: ExcludedVolunteerDto[];
+}
+
+export class RuleOutcomeDto {
+  @ApiProperty({ enum: RULES, example: 'credentials' }) rule: string;
+  @ApiProperty({ example: false }) passed: boolean;
+  @ApiProperty({ example: 'No valid vog on 2027-01-04' }) reason: string;
+}
+
+export class VolunteerExplanationDto {
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ format: 'uuid' }) volunteerId: string;
+  @ApiProperty({ example: 'Piet' }) firstName: string;
+  @ApiProperty({ example: 'Jansen' }) lastName: string;
+  @ApiProperty({ description: 'Whether every hard rule passes' }) eligible: boolean;
+  @ApiProperty({ example: 3.4 }) distanceKm: number;
+  @ApiPropertyOptional({ enum: RULES, description: 'The first rule that fails (as in the candidate list’s excluded)' }) rule?: string;
+  @ApiPropertyOptional({ example: 'No valid vog on 2027-01-04' }) reason?: string;
+  @ApiProperty({ type: [RuleOutcomeDto], description: 'Every hard rule, in the order they are applied' }) rules: RuleOutcomeDto[];
+  @ApiPropertyOptional({ example: 87.5, description: '0–100, when eligible' }) score?: number;
+  @ApiPropertyOptional({ type: [ScoreComponentDto], description: 'When eligible' }) components?: ScoreComponentDto[];
 }
 
 export class ProposeMatchDto {
@@ -60,7 +84,7 @@ export class MatchDto {
   @ApiProperty({ type: [ScoreComponentDto] }) breakdown: ScoreComponentDto[];
   @ApiProperty({ type: String, format: 'date-time' }) proposedAt: Date;
 
-  static from(m: Match): MatchDto {
+  static from(m: Pick<Match, 'id' | 'requestId' | 'clientId' | 'volunteerId' | 'status' | 'score' | 'breakdown' | 'proposedAt'>): MatchDto {
     return { id: m.id, requestId: m.requestId, clientId: m.clientId, volunteerId: m.volunteerId, status: m.status, score: m.score, breakdown: m.breakdown, proposedAt: m.proposedAt };
   }
 }
@@ -70,7 +94,7 @@ export class AssignDto {
   @Optional() @IsUUID()
   programmeId?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only these requests (those not triaged are left out)' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only these requests (those not triaged are left out; vigils are left to their offer waves and listed as unassigned)' })
   @Optional() @IsArray() @ArrayMaxSize(5000) @IsUUID('all', { each: true })
   requestIds?: string[];
 

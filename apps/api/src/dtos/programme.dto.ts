@@ -80,6 +80,10 @@ export class CreateProgrammeDto {
   @IsOptional() @IsInt() @Min(1) @Max(10080)
   vigilEscalationMinutes?: number | null;
 
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 72, description: 'Vigil: the longest window a request may ask for, in hours (default 72)' })
+  @IsOptional() @IsInt() @Min(1) @Max(168)
+  maxVigilHours?: number | null;
+
   @ApiPropertyOptional({ type: Number, example: 1, nullable: true, description: 'Feedback: a progress message to the referrer every N months of a running match (null: none)' })
   @IsOptional() @IsInt() @Min(1) @Max(24)
   progressFeedbackMonths?: number | null;
@@ -117,6 +121,7 @@ export class ProgrammeDto {
   @ApiProperty({ nullable: true, type: Number }) vigilWaveSize: number | null;
   @ApiProperty({ nullable: true, type: Number }) vigilWaveIntervalMinutes: number | null;
   @ApiProperty({ nullable: true, type: Number }) vigilEscalationMinutes: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 72 }) maxVigilHours: number | null;
   @ApiProperty({ nullable: true, type: Number, example: 1 }) progressFeedbackMonths: number | null;
   @ApiProperty({ example: 14 }) noMatchFeedbackDays: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
@@ -139,6 +144,7 @@ export class ProgrammeDto {
       vigilWaveSize: p.vigilWaveSize,
       vigilWaveIntervalMinutes: p.vigilWaveIntervalMinutes,
       vigilEscalationMinutes: p.vigilEscalationMinutes,
+      maxVigilHours: p.maxVigilHours,
       progressFeedbackMonths: p.progressFeedbackMonths,
       noMatchFeedbackDays: p.noMatchFeedbackDays,
       createdAt: p.createdAt,
