@@ -7,6 +7,7 @@ export * from './access/access.guard';
 export * from './repositories/user.repository';
 export * from './repositories/organisation.repository';
 export * from './services/password.service';
+export * from './services/password-policy';
 export * from './services/token.service';
 export * from './services/auth.service';
 export * from './services/users.service';
