@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthenticatedRequest, ErrorResponseDto } from '@app/core';
 import { AuthService, Public } from '@app/identity';
 import { LoginDto, RefreshDto, TokenPairDto } from '../dtos/auth.dto';
@@ -17,9 +17,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with email and password' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'organisation_required: the email and password open accounts in several organisations (listed in details); send organisationId' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many attempts from this address for this account' })
   login(@Body() body: LoginDto, @Req() request: AuthenticatedRequest): Promise<TokenPairDto> {
-    return this.auth.login(body.email, body.password, request);
+    return this.auth.login(body.email, body.password, request, body.organisationId);
   }
 
   @Public()
