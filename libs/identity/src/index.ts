@@ -10,6 +10,7 @@ export * from './services/password.service';
 export * from './services/password-policy';
 export * from './services/token.service';
 export * from './services/auth.service';
+export * from './services/login-attempts.service';
 export * from './services/users.service';
 export * from './services/organisations.service';
 export * from './services/bootstrap-admin.service';

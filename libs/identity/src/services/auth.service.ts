@@ -3,6 +3,7 @@ import { AuthenticatedRequest, ConflictError, Principal, UnauthorizedError } fro
 import { AuditService } from '@app/audit';
 import { User } from '../entities/user.entity';
 import { UserRepository } from '../repositories/user.repository';
+import { LoginAttemptsService } from './login-attempts.service';
 import { PasswordService } from './password.service';
 import { TokenPair, TokenService } from './token.service';
 
@@ -19,6 +20,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly attempts: LoginAttemptsService,
   ) {}
 
   /**
@@ -28,6 +30,7 @@ export class AuthService {
    * proved the password, is told which organisations and must choose with `organisationId`.
    */
   async login(email: string, password: string, request: AuthenticatedRequest, organisationId?: string): Promise<TokenPair> {
+    await this.attempts.reserve(email); // before any check, so a waiting account gives no answer about the password
     const candidates = await this.users.findForLogin(email, organisationId);
     const verified = candidates.length
       ? await Promise.all(candidates.map((candidate) => this.passwords.verify(candidate.passwordHash, password)))
@@ -45,6 +48,7 @@ export class AuthService {
       }
       throw new UnauthorizedError(BAD_CREDENTIALS, 'invalid_credentials');
     }
+    await this.attempts.succeeded(email);
     if (accounts.length > 1) {
       throw new ConflictError(
         'organisation_required',
