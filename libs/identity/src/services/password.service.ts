@@ -9,12 +9,12 @@ const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, paralle
 export class PasswordService {
   private dummyHash?: Promise<string>;
 
-  hash(password: string): Promise<string> {
+  private hash(password: string): Promise<string> {
     return argon2.hash(password, OPTIONS);
   }
 
   /** A password being set: refused (400, `field` named) unless the policy accepts it, then hashed. */
-  hashNew(password: string, owner: PasswordOwner, field = 'password'): Promise<string> {
+  async hashNew(password: string, owner: PasswordOwner, field = 'password'): Promise<string> {
     const problem = passwordProblem(password, owner);
     if (problem) throw new PasswordRefusedError(problem, field);
     return this.hash(password);
