@@ -25,6 +25,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   rawBody?: string;
+  /** The caller's address as the server sees it (Fastify inject's socket address). */
+  remoteAddress?: string;
 }
 
 /** Test-data helpers that go through the same services the API uses. */
@@ -179,7 +181,7 @@ export class TestApp {
       payload = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await this.app.inject({ method, url, headers, payload });
+    const response = await this.app.inject({ method, url, headers, payload, remoteAddress: options.remoteAddress });
     const type = String(response.headers['content-type'] ?? '');
     const body = type.includes('json') && response.body ? JSON.parse(response.body) : response.body;
     return { status: response.statusCode, body, headers: response.headers as HttpResult['headers'] };

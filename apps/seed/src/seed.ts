@@ -353,7 +353,7 @@ export async function seed(options: SeedOptions, log: (line: string) => void = (
     .replace(/^-+|-+$/g, '')
     .slice(0, 30)
     .replace(/-+$/, '');
-  const slug = `${base || 'demo'}-${organisationId.slice(0, 6)}`; // emails are unique across the database: a second run must not collide
+  const slug = `${base || 'demo'}-${organisationId.slice(0, 6)}`; // a second run gets other emails, so each printed login opens exactly one account
   const counts: Record<string, number> = {};
 
   const db = new Client({ connectionString: options.databaseUrl });

@@ -9,6 +9,7 @@ import { RefreshTokenRepository } from './repositories/refresh-token.repository'
 import { UserRepository } from './repositories/user.repository';
 import { AuthService } from './services/auth.service';
 import { BootstrapAdminService } from './services/bootstrap-admin.service';
+import { LoginAttemptsService } from './services/login-attempts.service';
 import { OrganisationsService } from './services/organisations.service';
 import { PasswordService } from './services/password.service';
 import { TokenService } from './services/token.service';
@@ -28,6 +29,7 @@ import { UsersService } from './services/users.service';
     OrganisationRepository,
     RefreshTokenRepository,
     PasswordService,
+    LoginAttemptsService,
     TokenService,
     AuthService,
     UsersService,

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthenticatedRequest, ErrorResponseDto } from '@app/core';
 import { AuthService, Public } from '@app/identity';
 import { LoginDto, RefreshDto, TokenPairDto } from '../dtos/auth.dto';
+import { LoginThrottlerGuard } from '../throttling/login-throttler';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -11,15 +11,16 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard) // login only: the throttlers of loginThrottlerOptions
+  @UseGuards(LoginThrottlerGuard) // login only: the throttlers of loginThrottlerOptions
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many attempts from this address for this account' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'organisation_required: the email and password open accounts in several organisations (listed in details); send organisationId' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many attempts from this address, or on this account from any address; `Retry-After` says how many seconds to wait' })
   login(@Body() body: LoginDto, @Req() request: AuthenticatedRequest): Promise<TokenPairDto> {
-    return this.auth.login(body.email, body.password, request);
+    return this.auth.login(body.email, body.password, request, body.organisationId);
   }
 
   @Public()

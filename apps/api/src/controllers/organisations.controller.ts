@@ -1,5 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, Principal } from '@app/core';
 import { Audited } from '@app/audit';
 import { CurrentPrincipal, OrganisationsService, Role, Roles } from '@app/identity';
@@ -16,7 +16,7 @@ export class OrganisationsController {
   @Audited({ action: 'create', resourceType: 'organisation', resourceId: (_, r) => (r as CreatedOrganisationDto | undefined)?.organisation.id })
   @ApiOperation({ summary: 'Create an organisation with its first admin (admins of the hosting organisation only)' })
   @ApiCreatedResponse({ type: CreatedOrganisationDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The admin email is taken' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: "Invalid input, or an admin password the policy refuses (details name admin.password)" })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganisationDto): Promise<CreatedOrganisationDto> {
     const { organisation, admin } = await this.organisations.create(principal, body);
     return { organisation: OrganisationDto.from(organisation), admin: UserDto.from(admin) };

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, Principal } from '@app/core';
 import { Audited } from '@app/audit';
 import { CurrentPrincipal, Role, Roles, UsersService } from '@app/identity';
@@ -32,7 +32,8 @@ export class UsersController {
   @Audited({ action: 'create', resourceType: 'user' })
   @ApiOperation({ summary: 'Create a user in the organisation' })
   @ApiCreatedResponse({ type: UserDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The email is taken' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid input, or a password the policy refuses (password_too_common, password_too_simple, password_contains_email, password_contains_name)' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The email is taken in this organisation (email_taken), or the volunteer has a login already' })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<UserDto> {
     return UserDto.from(await this.users.create(principal, body));
   }

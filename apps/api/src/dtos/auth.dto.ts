@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { trimLower } from '@app/core';
+import { IsEmail, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Optional, trimLower } from '@app/core';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator@example.org' })
@@ -11,6 +11,13 @@ export class LoginDto {
   @ApiProperty({ example: 'correct horse battery staple' })
   @IsString() @MinLength(1) @MaxLength(1024)
   password: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only when the email and password open accounts in several organisations (409 organisation_required lists them): the one to log in to',
+  })
+  @Optional() @IsUUID()
+  organisationId?: string;
 }
 
 export class RefreshDto {

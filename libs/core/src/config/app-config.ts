@@ -16,6 +16,7 @@ export class AppConfig {
     refreshTtlDays: number;
     loginRateLimit: number;
     loginRateWindowSeconds: number;
+    loginAccount: { freeAttempts: number; baseDelaySeconds: number; maxDelaySeconds: number; resetSeconds: number };
   };
   readonly bootstrap: { adminEmail?: string; adminPassword?: string; organisationName: string };
   readonly smtp: { host?: string; port: number; secure: boolean; user?: string; password?: string; from: string };
@@ -51,6 +52,12 @@ export class AppConfig {
       refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
       loginRateLimit: env.LOGIN_RATE_LIMIT,
       loginRateWindowSeconds: env.LOGIN_RATE_WINDOW_SECONDS,
+      loginAccount: {
+        freeAttempts: env.LOGIN_ACCOUNT_FREE_ATTEMPTS,
+        baseDelaySeconds: env.LOGIN_ACCOUNT_BASE_DELAY_SECONDS,
+        maxDelaySeconds: env.LOGIN_ACCOUNT_MAX_DELAY_SECONDS,
+        resetSeconds: env.LOGIN_ACCOUNT_RESET_SECONDS,
+      },
     };
     this.bootstrap = {
       adminEmail: env.BOOTSTRAP_ADMIN_EMAIL,

@@ -12,6 +12,7 @@ describe('Configuration', () => {
     expect(config.auth.jwtSecret).toBe(DEVELOPMENT_JWT_SECRET);
     expect(config.auth.usesDevelopmentSecret).toBe(true);
     expect(config.bootstrap.organisationName).toBe('Demo organisation');
+    expect(config.auth.loginAccount).toEqual({ freeAttempts: 10, baseDelaySeconds: 1, maxDelaySeconds: 900, resetSeconds: 900 });
   });
 
   it('converts numbers and booleans from their string form', () => {
@@ -34,6 +35,10 @@ describe('Configuration', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ BOOTSTRAP_ADMIN_EMAIL: 'admin@example.org' }, 'BOOTSTRAP_ADMIN_PASSWORD'],
+    [{ LOGIN_ACCOUNT_FREE_ATTEMPTS: '0' }, 'LOGIN_ACCOUNT_FREE_ATTEMPTS'],
+    [{ LOGIN_ACCOUNT_BASE_DELAY_SECONDS: 'soon' }, 'LOGIN_ACCOUNT_BASE_DELAY_SECONDS'],
+    [{ LOGIN_ACCOUNT_BASE_DELAY_SECONDS: '60', LOGIN_ACCOUNT_MAX_DELAY_SECONDS: '30' }, 'LOGIN_ACCOUNT_MAX_DELAY_SECONDS'],
+    [{ LOGIN_ACCOUNT_RESET_SECONDS: '-1' }, 'LOGIN_ACCOUNT_RESET_SECONDS'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     expect(() => validateEnvironment(env)).toThrow(new RegExp(`\\b${variable}\\b`));
   });

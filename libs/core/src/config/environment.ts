@@ -134,6 +134,24 @@ export class Environment {
   @Transform(toInt) @Min(1) @Max(86400) @IsInt()
   LOGIN_RATE_WINDOW_SECONDS = 60;
 
+  /**
+   * Per account, from any address: after this many attempts without a successful login, each further
+   * attempt waits LOGIN_ACCOUNT_BASE_DELAY_SECONDS × 2^k, at most LOGIN_ACCOUNT_MAX_DELAY_SECONDS.
+   */
+  @Transform(toInt) @Min(1) @Max(1000) @IsInt()
+  LOGIN_ACCOUNT_FREE_ATTEMPTS = 10;
+
+  @Transform(toInt) @Min(1) @Max(3600) @IsInt()
+  LOGIN_ACCOUNT_BASE_DELAY_SECONDS = 1;
+
+  /** The longest an account's owner can be kept waiting, however many attempts others make. */
+  @Transform(toInt) @Min(1) @Max(86400) @IsInt()
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS = 900;
+
+  /** An account's count of attempts is forgotten after this long without one. */
+  @Transform(toInt) @Min(1) @Max(86400 * 7) @IsInt()
+  LOGIN_ACCOUNT_RESET_SECONDS = 900;
+
   @Transform(toInt) @Min(1024) @Max(50 * 1024 * 1024) @IsInt()
   BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -208,6 +226,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   );
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (env.LOGIN_ACCOUNT_MAX_DELAY_SECONDS < env.LOGIN_ACCOUNT_BASE_DELAY_SECONDS) {
+    problems.push('LOGIN_ACCOUNT_MAX_DELAY_SECONDS: must not be less than LOGIN_ACCOUNT_BASE_DELAY_SECONDS');
   }
   if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');

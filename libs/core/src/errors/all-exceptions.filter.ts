@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TooManyRequestsError } from './app-errors';
 import { ErrorResponseDto } from './error-response.dto';
 
 const STATUS_CODES: Record<number, string> = {
@@ -41,13 +41,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof reply?.status !== 'function') return; // not an HTTP context
     const body = this.toBody(exception, request);
     if (body.error === 'service_busy') void reply.header('retry-after', '2');
+    if (exception instanceof TooManyRequestsError) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
   private toBody(exception: unknown, request?: FastifyRequest): ErrorResponseDto {
-    if (exception instanceof ThrottlerException) {
-      return { statusCode: 429, error: 'too_many_requests', message: 'Too many attempts; wait a minute and try again' };
-    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

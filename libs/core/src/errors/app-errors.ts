@@ -44,3 +44,13 @@ export class ValidationFailedError extends AppError {
     super(HttpStatus.BAD_REQUEST, 'validation_failed', message, details);
   }
 }
+
+/** 429 with the seconds to wait, sent as the standard `Retry-After` header by the exception filter. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'attempts',
+  ) {
+    super(HttpStatus.TOO_MANY_REQUESTS, 'too_many_requests', `Too many ${what}; try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`);
+  }
+}

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('organisation')
+@Index('uq_organisation_host', ['isHost'], { unique: true, where: 'is_host' }) // one hosting organisation
 export class Organisation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

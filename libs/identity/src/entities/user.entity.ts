@@ -7,7 +7,8 @@ import { Role } from './role';
 @Check('chk_app_user_referrer_source', "((role <> 'referrer'::text) OR (referral_source_id IS NOT NULL))")
 @Check('chk_app_user_volunteer_profile', "((role <> 'volunteer'::text) OR (volunteer_id IS NOT NULL))")
 @Check('chk_app_user_role', "(role = ANY (ARRAY['admin'::text, 'coordinator'::text, 'referrer'::text, 'volunteer'::text]))")
-@Index('uq_app_user_email', ['email'], { unique: true })
+@Index('uq_app_user_organisation_email', ['organisationId', 'email'], { unique: true })
+@Index('idx_app_user_email', ['email']) // login looks an address up across organisations
 @Index('uq_app_user_volunteer', ['volunteerId'], { unique: true, where: '(volunteer_id IS NOT NULL)' }) // one login per volunteer
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -21,7 +22,7 @@ export class User {
   @JoinColumn({ name: 'organisation_id' })
   organisation?: Organisation;
 
-  /** Stored lower-cased; unique across the deployment because login is by email alone. */
+  /** Stored lower-cased; unique within the organisation (one person may have accounts in several). */
   @Column({ type: 'text' })
   email: string;
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError } from '@app/core';
 import { DataSource } from 'typeorm';
 import { Organisation } from '../entities/organisation.entity';
 import { User } from '../entities/user.entity';
-import { NewUser, UserRepository } from './user.repository';
+import { isUniqueViolation, NewUser, UserRepository } from './user.repository';
 
 @Injectable()
 export class OrganisationRepository {
@@ -18,10 +19,15 @@ export class OrganisationRepository {
 
   /** Creates an organisation together with its first admin, all or nothing. */
   async createWithAdmin(name: string, isHost: boolean, admin: NewUser): Promise<{ organisation: Organisation; admin: User }> {
-    return this.dataSource.transaction(async (manager) => {
-      const organisation = await manager.getRepository(Organisation).save({ name, isHost, settings: {} });
-      const user = await this.users.insert(manager, organisation.id, admin);
-      return { organisation, admin: user };
-    });
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const organisation = await manager.getRepository(Organisation).save({ name, isHost, settings: {} });
+        const user = await this.users.insert(manager, organisation.id, admin);
+        return { organisation, admin: user };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_organisation_host')) throw new ConflictError('host_exists', 'A hosting organisation exists already');
+      throw error;
+    }
   }
 }

@@ -26,6 +26,7 @@ export interface UserListFilter {
 export interface LoginCandidate {
   id: string;
   organisationId: string;
+  organisationName: string;
   role: Role;
   referralSourceId: string | null;
   volunteerId: string | null;
@@ -33,7 +34,7 @@ export interface LoginCandidate {
   passwordHash: string;
 }
 
-function isUniqueViolation(error: unknown, constraint?: string): boolean {
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = error as QueryFailedError & { code?: string; constraint?: string };
   return error instanceof QueryFailedError && e.code === '23505' && (!constraint || e.constraint === constraint);
 }
@@ -54,13 +55,19 @@ export class UserRepository {
     return this.users.count();
   }
 
-  async findForLogin(email: string): Promise<LoginCandidate | null> {
-    return (await this.users
-      .createQueryBuilder('u')
-      .select(['u.id', 'u.organisationId', 'u.role', 'u.referralSourceId', 'u.volunteerId', 'u.active'])
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.toLowerCase() })
-      .getOne()) as LoginCandidate | null;
+  /**
+   * Every account with this email (one per organisation at most), or only the one in the given
+   * organisation. Deliberately not organisation-scoped otherwise: login is by email alone.
+   */
+  async findForLogin(email: string, organisationId?: string): Promise<LoginCandidate[]> {
+    return this.dataSource.query(
+      `SELECT u.id, u.organisation_id AS "organisationId", o.name AS "organisationName", u.role, u.referral_source_id AS "referralSourceId",
+              u.volunteer_id AS "volunteerId", u.active, u.password_hash AS "passwordHash"
+         FROM app_user u JOIN organisation o ON o.id = u.organisation_id
+        WHERE u.email = $1 AND ($2::uuid IS NULL OR u.organisation_id = $2)
+        ORDER BY o.name, o.id`,
+      [email.toLowerCase(), organisationId ?? null],
+    );
   }
 
   /** The caller behind a token: only active users count. Deliberately not organisation-scoped. */
@@ -98,7 +105,7 @@ export class UserRepository {
       return saved;
     } catch (error) {
       if (isUniqueViolation(error, 'uq_app_user_volunteer')) throw new ConflictError('volunteer_has_login', 'This volunteer already has a login');
-      if (isUniqueViolation(error)) throw new ConflictError('email_taken', 'A user with this email address already exists');
+      if (isUniqueViolation(error, 'uq_app_user_organisation_email')) throw new ConflictError('email_taken', 'A user with this email address already exists in this organisation');
       throw error;
     }
   }

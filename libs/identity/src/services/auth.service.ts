@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedRequest, Principal, UnauthorizedError } from '@app/core';
+import { AuthenticatedRequest, ConflictError, Principal, UnauthorizedError } from '@app/core';
 import { AuditService } from '@app/audit';
 import { User } from '../entities/user.entity';
 import { UserRepository } from '../repositories/user.repository';
+import { LoginAttemptsService } from './login-attempts.service';
 import { PasswordService } from './password.service';
 import { TokenPair, TokenService } from './token.service';
 
@@ -19,28 +20,44 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly attempts: LoginAttemptsService,
   ) {}
 
-  /** Every attempt is audited; a failure says nothing about whether the email exists. */
-  async login(email: string, password: string, request: AuthenticatedRequest): Promise<TokenPair> {
-    const user = await this.users.findForLogin(email);
-    const ok = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyAgainstNothing(password);
-    if (!user || !ok || !user.active) {
-      await this.audit.record(
-        {
-          action: 'login_failed',
-          resourceType: 'session',
-          outcome: 'failure',
-          actorUserId: user?.id ?? null,
-          organisationId: user?.organisationId ?? null,
-          details: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive' },
-        },
-        request,
-      );
+  /**
+   * Every attempt is audited; a failure says nothing about whether the email exists. An email may
+   * have accounts in several organisations: the password is checked against each (at once, so the
+   * time taken does not tell how many there are). When it opens more than one, the caller, who has
+   * proved the password, is told which organisations and must choose with `organisationId`.
+   */
+  async login(email: string, password: string, request: AuthenticatedRequest, organisationId?: string): Promise<TokenPair> {
+    await this.attempts.reserve(email); // before any check, so a waiting account gives no answer about the password
+    const candidates = await this.users.findForLogin(email, organisationId);
+    const verified = candidates.length
+      ? await Promise.all(candidates.map((candidate) => this.passwords.verify(candidate.passwordHash, password)))
+      : [await this.passwords.verifyAgainstNothing(password)];
+    const accounts = candidates.filter((candidate, i) => verified[i] && candidate.active);
+    if (accounts.length === 0) {
+      const failures = candidates.length
+        ? candidates.map((candidate, i) => ({ user: candidate, reason: !verified[i] ? 'wrong_password' : 'inactive' }))
+        : [{ user: null, reason: 'unknown_email' }];
+      for (const { user, reason } of failures) {
+        await this.audit.record(
+          { action: 'login_failed', resourceType: 'session', outcome: 'failure', actorUserId: user?.id ?? null, organisationId: user?.organisationId ?? null, details: { reason } },
+          request,
+        );
+      }
       throw new UnauthorizedError(BAD_CREDENTIALS, 'invalid_credentials');
     }
-    const principal = principalOf(user);
-    await this.users.recordLogin(user.id);
+    await this.attempts.succeeded(email);
+    if (accounts.length > 1) {
+      throw new ConflictError(
+        'organisation_required',
+        'This email address and password belong to accounts in several organisations; log in again with organisationId set to one of them',
+        { organisations: accounts.map((account) => ({ id: account.organisationId, name: account.organisationName })) },
+      );
+    }
+    const principal = principalOf(accounts[0]);
+    await this.users.recordLogin(principal.userId);
     await this.audit.record({ action: 'login', resourceType: 'session', outcome: 'success', actor: principal }, request);
     return this.tokens.issuePair(principal);
   }

@@ -1,9 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, ConflictError } from '@app/core';
+import { AppConfig, ConfigurationError, ConflictError } from '@app/core';
 import { UserRepository } from '../repositories/user.repository';
 import { OrganisationsService } from './organisations.service';
+import { passwordProblem } from './password-policy';
 
-/** On a fresh installation, creates the first organisation and its admin from the environment. */
+const ADMIN_NAME = 'Administrator';
+
+/**
+ * On a fresh installation, creates the first organisation and its admin from the environment. A
+ * password the policy refuses stops the boot (only then: once users exist the variable is unused).
+ */
 @Injectable()
 export class BootstrapAdminService {
   private readonly logger = new Logger('Bootstrap');
@@ -21,9 +27,11 @@ export class BootstrapAdminService {
       this.logger.warn('No users exist yet. Set BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD and restart to create the first admin.');
       return;
     }
+    const problem = passwordProblem(adminPassword, { email: adminEmail, name: ADMIN_NAME });
+    if (problem) throw new ConfigurationError(`Invalid configuration:\n  - BOOTSTRAP_ADMIN_PASSWORD: ${problem.message}`);
     try {
       await this.organisations.createWithAdmin(
-        { name: organisationName, admin: { email: adminEmail, name: 'Administrator', password: adminPassword } },
+        { name: organisationName, admin: { email: adminEmail, name: ADMIN_NAME, password: adminPassword } },
         true,
       );
     } catch (error) {

@@ -35,7 +35,7 @@ export class OrganisationsService {
   }
 
   async createWithAdmin(input: CreateOrganisationInput, isHost: boolean): Promise<{ organisation: Organisation; admin: User }> {
-    const passwordHash = await this.passwords.hash(input.admin.password);
+    const passwordHash = await this.passwords.hashNew(input.admin.password, input.admin, 'admin.password');
     return this.organisations.createWithAdmin(input.name, isHost, {
       email: input.admin.email,
       name: input.admin.name,

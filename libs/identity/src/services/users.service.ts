@@ -46,7 +46,7 @@ export class UsersService {
 
   async create(actor: Principal, input: CreateUserInput): Promise<User> {
     const links = await this.checkLinks(actor, input.role, input.referralSourceId ?? null, input.volunteerId ?? null);
-    const passwordHash = await this.passwords.hash(input.password);
+    const passwordHash = await this.passwords.hashNew(input.password, input);
     return this.users.create(actor.organisationId, { email: input.email, name: input.name, role: input.role, passwordHash, ...links });
   }
 
