@@ -84,7 +84,7 @@ describe('Hostile input', () => {
 
   it('answers a refresh token whose id part is no UUID with 401, not 500', async () => {
     const secret = 'a'.repeat(43);
-    for (const id of ['-'.repeat(36), 'f'.repeat(36), '00000000-0000-0000-0000-00000000000g']) {
+    for (const id of ['-'.repeat(36), 'f'.repeat(36), '00000000-0000-0000-0000-00000000000g', '00000000-0000-4000-8000-000000000000']) {
       for (const url of ['/api/auth/refresh', '/api/auth/logout']) {
         const response = await t.request('POST', url, { body: { refreshToken: `${id}.${secret}` } });
         expect([id, url, response.status < 500]).toEqual([id, url, true]);
@@ -162,6 +162,10 @@ describe('Hostile input', () => {
         expect(assign.status).toBe(404);
         const propose = await t.request('POST', `/api/requests/${triaged.id}/matches`, { token: coordinator, body: { volunteerId: id } });
         expect(propose.status).toBe(404);
+        const client = await t.request('POST', '/api/requests', { token: coordinator, body: validRequest({ client: undefined, clientId: id }) });
+        expect(client.status).toBe(404);
+        const user = await t.request('POST', '/api/users', { token: admin, body: { email: t.given.email(), name: 'Vera Vos', role: 'volunteer', password: PASSWORD, volunteerId: id } });
+        expect(user.status).toBe(404);
       }
     });
   });
