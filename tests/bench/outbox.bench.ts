@@ -23,7 +23,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfigModule, redisOptionsFromUrl, RedisModule } from '@app/core';
 import { DatabaseModule, prepareDatabase } from '@app/database';
-import { DEFAULT_JOB_OPTIONS, JobName, OutboxRelayService, QueueName, Queues } from '@app/followups';
+import { DEFAULT_JOB_OPTIONS, JobName, OutboxRelayService, QueueName, Queues } from '@app/outbox';
 import { JobHandlersModule } from '../../apps/worker/src/job-handlers.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 

@@ -33,7 +33,7 @@ import { DataSource } from 'typeorm';
 import { redisOptionsFromUrl } from '@app/core';
 import { prepareDatabase } from '@app/database';
 import { FeedbackService, FollowUpRepository } from '@app/feedback';
-import { QueueName } from '@app/followups';
+import { QueueName } from '@app/outbox';
 import { Role } from '@app/identity';
 import { createApp } from '../../apps/api/src/create-app';
 import { Given } from '../support/test-app';

@@ -7,13 +7,13 @@ import {
   HandlesJob,
   JobDispatcher,
   JobName,
-  NotificationRepository,
   OutboxModule,
   OutboxRelayService,
   OutboxRepository,
   QueueName,
   Queues,
-} from '@app/followups';
+} from '@app/outbox';
+import { NotificationRepository } from '@app/notifications';
 import { Role } from '@app/identity';
 import { JobHandlersModule } from '../../apps/worker/src/job-handlers.module';
 import { Job, UnrecoverableError, Worker } from 'bullmq';

@@ -1,4 +1,4 @@
-import { JobName, QueueName, Queues } from '@app/followups';
+import { JobName, QueueName, Queues } from '@app/outbox';
 import { Role } from '@app/identity';
 import { VigilAlertedHandler, VigilEscalateHandler, VigilFinishHandler } from '@app/matches';
 import { VigilWaveHandler } from '@app/matching';

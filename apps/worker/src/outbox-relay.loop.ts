@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/core';
-import { OutboxRelayService } from '@app/followups';
+import { OutboxRelayService } from '@app/outbox';
 
 /**
  * Polls the outbox while the worker runs. On shutdown it stops polling and waits for a pass in

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { AppConfig } from '@app/core';
-import { isJobName, JOB_QUEUE, JobDispatcher, QueueName } from '@app/followups';
+import { isJobName, JOB_QUEUE, JobDispatcher, QueueName } from '@app/outbox';
 
 /**
  * Consumes one queue by handing each job to its handler. Errors propagate so BullMQ retries with

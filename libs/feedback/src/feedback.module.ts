@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OutboxModule } from '@app/followups';
+import { OutboxModule } from '@app/outbox';
 import { NotificationsModule } from '@app/notifications';
 import { ReferralsModule } from '@app/referrals';
 import { FeedbackRepository } from './feedback.repository';

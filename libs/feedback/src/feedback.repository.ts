@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SecretBox } from '@app/core';
-import { JobName, OutboxRepository } from '@app/followups';
+import { JobName, OutboxRepository } from '@app/outbox';
 import { DataSource, EntityManager } from 'typeorm';
 import { FeedbackContent } from './feedback-content';
 import { FeedbackChannel, FeedbackEvent, FeedbackMessage } from './feedback-message.entity';

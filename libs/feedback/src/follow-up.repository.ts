@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, NotFoundError } from '@app/core';
-import { JobName, OutboxRepository } from '@app/followups';
+import { JobName, OutboxRepository } from '@app/outbox';
 import { DataSource, EntityManager } from 'typeorm';
 import { FollowUp, FollowUpOutcome, FollowUpStatus } from './follow-up.entity';
 import { PlanStep } from './follow-up-plan';

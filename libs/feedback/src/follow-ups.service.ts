@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppError, NotFoundError, Page, Principal } from '@app/core';
-import { NotificationKind, NotificationRepository } from '@app/followups';
-import { EmailChannel } from '@app/notifications';
+import { EmailChannel, NotificationKind, NotificationRepository } from '@app/notifications';
 import { FollowUp, FollowUpOutcome, FollowUpStatus } from './follow-up.entity';
 import { FollowUpRepository } from './follow-up.repository';
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@app/core';
 import { AuditModule } from '@app/audit';
-import { OutboxModule } from '@app/followups';
+import { OutboxModule } from '@app/outbox';
 import { AccessGuard } from './access/access.guard';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, NotFoundError } from '@app/core';
-import { JobName, OutboxRepository } from '@app/followups';
+import { JobName, OutboxRepository } from '@app/outbox';
 import { Request, RequestRepository } from '@app/referrals';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeclineReason, END_REASON_WORDS, EndReason } from './match-reasons';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { OutboxModule } from '@app/followups';
+import { OutboxModule } from '@app/outbox';
+import { NotificationsModule } from '@app/notifications';
 import { MatchingModule } from '@app/matching';
 import { ReferralsModule } from '@app/referrals';
 import { CalendarService } from './calendar.service';
@@ -14,7 +15,7 @@ import { VisitsService } from './visits.service';
 
 /** Matches, visits, vigil offers and alerts, the volunteer's calendar, and the handlers of their events (accepts re-check the matcher's rules). */
 @Module({
-  imports: [ReferralsModule, OutboxModule, MatchingModule],
+  imports: [ReferralsModule, OutboxModule, NotificationsModule, MatchingModule],
   providers: [
     MatchRepository,
     VisitRepository,

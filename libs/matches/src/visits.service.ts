@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, Page, Principal } from '@app/core';
-import { JobName, OutboxRepository } from '@app/followups';
+import { JobName, OutboxRepository } from '@app/outbox';
 import { MatchesService, ownVolunteerId } from './matches.service';
 import { Visit, VisitStatus } from './visit.entity';
 import { VisitRepository } from './visit.repository';

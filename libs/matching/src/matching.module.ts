@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { OutboxModule } from '@app/followups';
+import { OutboxModule } from '@app/outbox';
+import { NotificationsModule } from '@app/notifications';
 import { ReferralsModule } from '@app/referrals';
 import { CandidateRepository } from './candidate.repository';
 import { MatchingService } from './matching.service';
 import { VigilWaveHandler } from './vigil-wave.handler';
 
 @Module({
-  imports: [ReferralsModule, OutboxModule],
+  imports: [ReferralsModule, OutboxModule, NotificationsModule],
   providers: [CandidateRepository, MatchingService, VigilWaveHandler],
   exports: [MatchingService],
 })

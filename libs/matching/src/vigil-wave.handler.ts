@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { HandlesJob, JobHandler, JobName, JobPayload, NotificationKind, NotificationRepository, OutboxRepository } from '@app/followups';
+import { HandlesJob, JobHandler, JobName, JobPayload, OutboxRepository } from '@app/outbox';
+import { NotificationKind, NotificationRepository } from '@app/notifications';
 import { PROGRAMME_DEFAULTS } from '@app/programmes';
 import { RequestRepository } from '@app/referrals';
 import { DataSource } from 'typeorm';

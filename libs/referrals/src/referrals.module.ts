@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LocationService } from '@app/core';
-import { OutboxModule } from '@app/followups';
+import { OutboxModule } from '@app/outbox';
 import { ProgrammesModule } from '@app/programmes';
 import { ReferralSourceRepository } from './referral-source.repository';
 import { ReferralSourcesService } from './referral-sources.service';

@@ -20,7 +20,7 @@ import {
   slotsToMask,
   Urgency,
 } from '@app/core';
-import { JobName, OutboxRepository } from '@app/followups';
+import { JobName, OutboxRepository } from '@app/outbox';
 import { Programme, PROGRAMME_DEFAULTS, ProgrammeRepository } from '@app/programmes';
 import { Client, GpContact, Relative } from './client.entity';
 import { ReferralSourceRepository } from './referral-source.repository';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { JobName, OutboxRepository } from '@app/followups';
+import { JobName, OutboxRepository } from '@app/outbox';
 import { PROGRAMME_DEFAULTS, Programme } from '@app/programmes';
 import { Request } from './request.entity';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError } from '@app/core';
-import { JobName, OutboxRepository } from '@app/followups';
+import { JobName, OutboxRepository } from '@app/outbox';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Role } from '../entities/role';
 import { User } from '../entities/user.entity';

@@ -30,7 +30,7 @@ export class Notification {
   @Column({ type: 'uuid' })
   userId: string;
 
-  // By entity name: followups must not import the identity library (identity writes to the outbox).
+  // By entity name: notifications must not import the identity library.
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: unknown;

@@ -7,6 +7,3 @@ export * from './outbox/outbox-relay.service';
 export * from './jobs/job-handler';
 export * from './jobs/job-dispatcher.service';
 export * from './jobs/jobs.module';
-export * from './notifications/notification.entity';
-export * from './notifications/notification.repository';
-export * from './notifications/user-created.handler';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesJob, JobHandler } from '../jobs/job-handler';
-import { JobName, JobPayload } from '../queue/queue-names';
+import { HandlesJob, JobHandler, JobName, JobPayload } from '@app/outbox';
 import { NotificationKind } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 
