@@ -7,6 +7,7 @@ import { DatabaseModule } from '@app/database';
 import { AuditInterceptor, AuditModule } from '@app/audit';
 import { AccessGuard, BootstrapAdminService, IdentityModule } from '@app/identity';
 import { FeedbackModule } from '@app/feedback';
+import { I18nModule } from '@app/i18n';
 import { MatchesModule } from '@app/matches';
 import { MatchingModule } from '@app/matching';
 import { ProgrammesModule } from '@app/programmes';
@@ -48,6 +49,7 @@ export class AppModule implements OnApplicationBootstrap {
         LoggingModule,
         DatabaseModule,
         RedisModule,
+        I18nModule,
         AuditModule,
         IdentityModule,
         GeoModule,

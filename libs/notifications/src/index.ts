@@ -5,3 +5,5 @@ export * from './webhook-address';
 export * from './webhook.channel';
 export * from './email.channel';
 export * from './notifications.module';
+export * from './messages/email-renderer';
+export * from './delivery/channel';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { I18nModule } from '@app/i18n';
 import { EmailChannel } from './email.channel';
+import { EmailRenderer } from './messages/email-renderer';
 import { NotificationRepository } from './inbox/notification.repository';
 import { UserCreatedHandler } from './inbox/user-created.handler';
 import { WebhookChannel } from './webhook.channel';
@@ -9,7 +11,8 @@ import { WebhookChannel } from './webhook.channel';
  * channels to the outside world: email over SMTP and signed webhooks.
  */
 @Module({
-  providers: [NotificationRepository, UserCreatedHandler, EmailChannel, WebhookChannel],
-  exports: [NotificationRepository, EmailChannel, WebhookChannel],
+  imports: [I18nModule],
+  providers: [NotificationRepository, UserCreatedHandler, EmailChannel, EmailRenderer, WebhookChannel],
+  exports: [NotificationRepository, EmailChannel, EmailRenderer, WebhookChannel],
 })
 export class NotificationsModule {}

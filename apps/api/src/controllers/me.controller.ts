@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@app/core';
 import { Audited } from '@app/audit';
@@ -6,7 +6,7 @@ import { CurrentPrincipal, OrganisationsService, Role, Roles, UsersService } fro
 import { CalendarService, VisitsService } from '@app/matches';
 import { CalendarAddressDto, ListOwnVisitsQueryDto, VisitDto, VisitPageDto } from '../dtos/match.dto';
 import { MeDto, OrganisationDto } from '../dtos/organisation.dto';
-import { UserDto } from '../dtos/user.dto';
+import { UpdateMeDto, UserDto } from '../dtos/user.dto';
 
 @ApiTags('auth')
 @Controller('me')
@@ -25,6 +25,14 @@ export class MeController {
   async me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
     const [user, organisation] = await Promise.all([this.users.get(principal, principal.userId), this.organisations.get(principal)]);
     return { user: UserDto.from(user), organisation: OrganisationDto.from(organisation) };
+  }
+
+  @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)
+  @Patch()
+  @ApiOperation({ summary: 'Change your own name or the language messages reach you in' })
+  @ApiOkResponse({ type: UserDto })
+  async updateMe(@CurrentPrincipal() principal: Principal, @Body() body: UpdateMeDto): Promise<UserDto> {
+    return UserDto.from(await this.users.updateSelf(principal, body));
   }
 
   @Roles(Role.Volunteer)

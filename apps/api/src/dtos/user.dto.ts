@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageMetaDto, PageQueryDto, queryBoolean, trim, trimLower, Optional } from '@app/core';
 import { Role, User } from '@app/identity';
+import { Locale, LOCALES } from '@app/i18n';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'j.devries@hospice.example' })
@@ -72,6 +73,7 @@ export class UserDto {
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty({ enum: LOCALES, example: 'nl', description: 'The language messages to this person are in' }) locale: Locale;
   @ApiProperty() active: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) referralSourceId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) volunteerId: string | null;
@@ -85,6 +87,7 @@ export class UserDto {
       email: user.email,
       name: user.name,
       role: user.role,
+      locale: user.locale,
       active: user.active,
       referralSourceId: user.referralSourceId,
       volunteerId: user.volunteerId,
@@ -96,4 +99,11 @@ export class UserDto {
 
 export class UserPageDto extends PageMetaDto {
   @ApiProperty({ type: [UserDto] }) items: UserDto[];
+}
+
+export class UpdateMeDto {
+  @ApiPropertyOptional({ example: 'Marieke de Vries' }) @Optional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ enum: LOCALES, example: 'nl', description: 'The language of emails, pushes, inbox messages and error messages' })
+  @Optional() @IsIn(LOCALES)
+  locale?: Locale;
 }

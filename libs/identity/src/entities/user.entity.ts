@@ -1,9 +1,11 @@
+import type { Locale } from '@app/i18n';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Organisation } from './organisation.entity';
 import { Role } from './role';
 
 @Entity('app_user')
 @Check('chk_app_user_email_lower', '(email = lower(email))')
+@Check('chk_app_user_locale', `locale IN ('nl', 'en')`)
 @Check('chk_app_user_referrer_source', "((role <> 'referrer'::text) OR (referral_source_id IS NOT NULL))")
 @Check('chk_app_user_volunteer_profile', "((role <> 'volunteer'::text) OR (volunteer_id IS NOT NULL))")
 @Check('chk_app_user_role', "(role = ANY (ARRAY['admin'::text, 'coordinator'::text, 'referrer'::text, 'volunteer'::text]))")
@@ -31,6 +33,10 @@ export class User {
 
   @Column({ type: 'text' })
   role: Role;
+
+  /** The language this person reads messages in (`nl` or `en`). */
+  @Column({ type: 'text', default: 'nl' })
+  locale: Locale;
 
   /** argon2id; never leaves the identity library. */
   @Column({ type: 'text', select: false })

@@ -1,3 +1,4 @@
+import type { Locale } from '@app/i18n';
 import { Injectable } from '@nestjs/common';
 import { AppError, ConflictError, NotFoundError, Page, Principal } from '@app/core';
 import { HttpStatus } from '@nestjs/common';
@@ -48,6 +49,11 @@ export class UsersService {
     const links = await this.checkLinks(actor, input.role, input.referralSourceId ?? null, input.volunteerId ?? null);
     const passwordHash = await this.passwords.hashNew(input.password, input);
     return this.users.create(actor.organisationId, { email: input.email, name: input.name, role: input.role, passwordHash, ...links });
+  }
+
+  /** What a person changes about themselves: their name and the language messages reach them in. */
+  async updateSelf(actor: Principal, input: { name?: string; locale?: Locale }): Promise<User> {
+    return (await this.users.update(actor.organisationId, actor.userId, input)) as User;
   }
 
   async update(actor: Principal, id: string, input: UpdateUserInput): Promise<User> {
