@@ -42,7 +42,7 @@ describe('Batch assignment through the API', () => {
     expect(dry.body.proposals).toHaveLength(3);
     const perVolunteer = dry.body.proposals.reduce((n: Record<string, number>, p: { volunteerId: string }) => ({ ...n, [p.volunteerId]: (n[p.volunteerId] ?? 0) + 1 }), {});
     expect(perVolunteer).toEqual({ [anna]: 1, [bram]: 2 });
-    expect(dry.body.unassigned).toEqual([{ requestId: nobody, reason: 'No eligible volunteer' }]);
+    expect(dry.body.unassigned).toEqual([{ requestId: nobody, reason: 'Geen geschikte vrijwilliger' }]);
     expect(dry.body.total).toBeCloseTo(dry.body.proposals.reduce((sum: number, p: { score: number }) => sum + p.score, 0), 1);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM match`);
     expect(n).toBe(0);
@@ -71,7 +71,7 @@ describe('Batch assignment through the API', () => {
     expect(all.body.proposals.map((p: { requestId: string }) => p.requestId)).not.toContain(vigil.id);
     const named = await t.request('POST', '/api/matching/assign', { token: coordinator, body: { requestIds: [vigil.id] } });
     expect(named.body.proposals).toEqual([]);
-    expect(named.body.unassigned).toEqual([{ requestId: vigil.id, reason: expect.stringMatching(/vigil.*offer/i) }]);
+    expect(named.body.unassigned).toEqual([{ requestId: vigil.id, reason: expect.stringMatching(/wake.*rondes/i) }]);
     const [stored] = await t.dataSource.query(`SELECT status, (SELECT count(*)::int FROM match WHERE request_id = $1) AS matches FROM request WHERE id = $1`, [vigil.id]);
     expect(stored).toEqual({ status: 'triaged', matches: 0 });
   });

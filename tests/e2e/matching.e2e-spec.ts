@@ -50,12 +50,19 @@ describe('Ranking candidates and proposing a match', () => {
     expect(ids).not.toEqual(expect.arrayContaining([noVog, paused, evenings]));
     const best = response.body.candidates[0];
     expect(best.score).toBeGreaterThan(response.body.candidates[1].score);
-    expect(best.components.map((c: { reason: string }) => c.reason)).toEqual(expect.arrayContaining(['Experience with lung cancer', 'Free on tue afternoon']));
+    expect(best.components.map((c: { reason: string }) => c.reason)).toEqual(expect.arrayContaining(['Ervaring met longkanker', 'Beschikbaar op dinsdagmiddag']));
 
     const excluded = Object.fromEntries(response.body.excluded.map((e: { volunteerId: string; rule: string; reason: string }) => [e.volunteerId, e]));
-    expect(excluded[noVog]).toMatchObject({ rule: 'credentials', reason: 'No valid vog on 2027-01-04' });
-    expect(excluded[paused]).toMatchObject({ rule: 'status', reason: 'Volunteer is paused' });
+    expect(excluded[noVog]).toMatchObject({ rule: 'credentials', reason: 'Geen geldige VOG op 2027-01-04' });
+    expect(excluded[paused]).toMatchObject({ rule: 'status', reason: 'Vrijwilliger is gepauzeerd' });
     expect(excluded[evenings]).toMatchObject({ rule: 'availability' });
+
+    // A coordinator who reads English gets the same reasons in English.
+    expect((await t.request('PATCH', '/api/me', { token: coordinator, body: { locale: 'en' } })).status).toBe(200);
+    const inEnglish = await t.request('GET', `/api/requests/${request.id}/candidates?limit=10&explain=excluded`, { token: coordinator });
+    expect(inEnglish.body.candidates[0].components.map((c: { reason: string }) => c.reason)).toEqual(expect.arrayContaining(['Experience with lung cancer', 'Free on tue afternoon']));
+    expect(inEnglish.body.excluded.find((e: { volunteerId: string }) => e.volunteerId === noVog)).toMatchObject({ reason: 'No valid VOG on 2027-01-04' });
+    expect((await t.request('PATCH', '/api/me', { token: coordinator, body: { locale: 'nl' } })).status).toBe(200);
   });
 
   it('answers a request nobody can take with an empty list and the reasons, never an error', async () => {
@@ -86,7 +93,7 @@ describe('Ranking candidates and proposing a match', () => {
     const request = await triagedRequest();
     const response = await t.request('POST', `/api/requests/${request.id}/matches`, { token: coordinator, body: { volunteerId: v } });
     expect(response).toMatchObject({ status: 409, body: { error: 'not_eligible', details: { rule: 'credentials' } } });
-    expect(response.body.message).toContain('No valid vog');
+    expect(response.body.message).toContain('No valid VOG');
     expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('triaged');
   });
 
@@ -120,12 +127,12 @@ describe('Ranking candidates and proposing a match', () => {
       const request = await triagedRequest();
       const response = await explain(request.id, v);
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ eligible: false, rule: 'status', reason: 'Volunteer is paused' });
+      expect(response.body).toMatchObject({ eligible: false, rule: 'status', reason: 'Vrijwilliger is gepauzeerd' });
       const failed = response.body.rules.filter((r: { passed: boolean }) => !r.passed);
       expect(failed).toEqual([
-        { rule: 'status', passed: false, reason: 'Volunteer is paused' },
-        { rule: 'credentials', passed: false, reason: 'No valid vog on 2027-01-04' },
-        { rule: 'availability', passed: false, reason: 'Free at none of the desired times' },
+        { rule: 'status', passed: false, reason: 'Vrijwilliger is gepauzeerd' },
+        { rule: 'credentials', passed: false, reason: 'Geen geldige VOG op 2027-01-04' },
+        { rule: 'availability', passed: false, reason: 'Op geen van de gewenste tijden beschikbaar' },
       ]);
       expect(response.body.score).toBeUndefined();
       expect(response.body.components).toBeUndefined();

@@ -248,7 +248,7 @@ describe('Urgent vigil offers', () => {
       const clash = await vigilAt(overlapping);
       const listed = await explain(clash.id);
       expect(listed.candidates).toEqual([]);
-      expect(listed.excluded).toEqual([expect.objectContaining({ volunteerId: volunteer.volunteerId, rule: 'capacity', reason: expect.stringContaining('Already booked') })]);
+      expect(listed.excluded).toEqual([expect.objectContaining({ volunteerId: volunteer.volunteerId, rule: 'capacity', reason: expect.stringContaining('Al ingepland') })]);
 
       // The March vigil's offer can be accepted too: a vigil does not fill the volunteer's places.
       await waves.handle({ organisationId: busyOrg, requestId: march.id, wave: 1, outboxId: 'unused' });

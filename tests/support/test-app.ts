@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CredentialType, Principal, ProgrammeKind, REDIS_CLIENT } from '@app/core';
-import { MatchingService, ProposedMatch } from '@app/matching';
+import { MatchingService, ShownProposedMatch } from '@app/matching';
 import { Organisation, OrganisationsService, Role, User, UsersService } from '@app/identity';
 import { Programme, ProgrammeInput, ProgrammesService } from '@app/programmes';
 import { ReferralSourceInput, ReferralSourcesService, ReferralSourceView, Request, RequestsService, SubmitRequestInput } from '@app/referrals';
@@ -128,7 +128,7 @@ export class Given {
   }
 
   /** A proposal of the volunteer for the request, as a coordinator makes it. */
-  async proposal(organisationId: string, requestId: string, volunteerId: string): Promise<ProposedMatch> {
+  async proposal(organisationId: string, requestId: string, volunteerId: string): Promise<ShownProposedMatch> {
     return this.app.get(MatchingService).propose(this.actor(organisationId, Role.Coordinator), requestId, volunteerId);
   }
 

@@ -8,6 +8,31 @@ import { DEFAULT_LOCALE, Locale, LOCALES } from './locales';
 export const CATALOGUES: Record<Locale, Record<string, unknown>> = { nl, en };
 
 /**
+ * A text to be written in the reader's language later: a catalogue key and its values, some of
+ * which are phrases themselves (a diagnosis, a credential). Pure code (the matcher) returns phrases;
+ * they are stored as JSON and rendered for whoever reads them.
+ */
+export interface Phrase {
+  key: string;
+  params?: Record<string, PhraseParam>;
+}
+export type PhraseParam = string | number | Phrase | Phrase[];
+
+export const phrase = (key: string, params?: Record<string, PhraseParam>): Phrase => (params ? { key, params } : { key });
+
+const AMSTERDAM: Record<Locale, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+};
+
+/** "Wed 2 Dec 06:00" / "wo 2 dec 06:00", in the time the users live in. */
+function amsterdamText(instant: Date, locale: Locale): string {
+  const parts = AMSTERDAM[locale].formatToParts(instant);
+  const part = (type: string) => (parts.find((p) => p.type === type)?.value ?? '').replace(/\.$/, '');
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('hour')}:${part('minute')}`;
+}
+
+/**
  * Every text a person reads comes from the catalogues in `locales/` (i18next): Dutch by default,
  * English complete. Keys are stable; a missing key is a test failure, not a silent English text.
  */
@@ -26,6 +51,18 @@ export class I18nService {
       interpolation: { escapeValue: false }, // templates escape HTML themselves
       returnNull: false,
     });
+    // `{{at, amsterdam}}`: an instant as people in the Netherlands read it ("wo 2 dec 06:00").
+    this.i18n.services.formatter?.add('amsterdam', (value: string, lng: string | undefined) => amsterdamText(new Date(value), lng === 'en' ? 'en' : 'nl'));
+  }
+
+  /** A phrase in `locale`; a plain string (stored before texts were phrases) is returned as it is. */
+  render(locale: Locale, text: Phrase | string): string {
+    if (typeof text === 'string') return text;
+    const vars: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(text.params ?? {})) {
+      vars[name] = Array.isArray(value) ? value.map((p) => this.render(locale, p)).join(', ') : typeof value === 'object' ? this.render(locale, value) : value;
+    }
+    return this.t(locale, text.key, vars);
   }
 
   /** The text under `key` in `locale`, with `{{vars}}` filled in. */

@@ -1,3 +1,4 @@
+import type { Phrase } from '@app/i18n';
 import type { DeclineReason, EndReason } from './match-reasons';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -8,7 +9,8 @@ export interface MatchScoreComponent {
   name: string;
   points: number;
   weight: number;
-  reason: string;
+  /** A phrase of the catalogues (a plain string in matches stored before reasons were phrases). */
+  reason: Phrase | string;
 }
 
 /** A client's request paired with a volunteer: proposed by a coordinator, then accepted or declined. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@app/outbox';
+import { I18nModule } from '@app/i18n';
 import { NotificationsModule } from '@app/notifications';
 import { MatchingModule } from '@app/matching';
 import { ReferralsModule } from '@app/referrals';
@@ -15,7 +16,7 @@ import { VisitsService } from './visits.service';
 
 /** Matches, visits, vigil offers and alerts, the volunteer's calendar, and the handlers of their events (accepts re-check the matcher's rules). */
 @Module({
-  imports: [ReferralsModule, OutboxModule, NotificationsModule, MatchingModule],
+  imports: [I18nModule, ReferralsModule, OutboxModule, NotificationsModule, MatchingModule],
   providers: [
     MatchRepository,
     VisitRepository,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError, Page, Principal } from '@app/core';
+import { DEFAULT_LOCALE, I18nService } from '@app/i18n';
 import { MatchingService } from '@app/matching';
 import { Client, Request, RequestRepository } from '@app/referrals';
 import { EntityManager } from 'typeorm';
@@ -27,7 +28,7 @@ export interface VolunteerMatchView {
 export interface CoordinatorMatchView extends Omit<VolunteerMatchView, 'client'> {
   volunteerId: string;
   score: number;
-  breakdown: MatchScoreComponent[];
+  breakdown: Array<Omit<MatchScoreComponent, 'reason'> & { reason: string }>;
   note: string | null;
   client: { firstName: string; lastName: string };
   volunteer: { firstName: string; lastName: string };
@@ -52,6 +53,7 @@ export class MatchesService {
     private readonly matches: MatchRepository,
     private readonly requests: RequestRepository,
     private readonly matching: MatchingService,
+    private readonly i18n: I18nService,
   ) {}
 
   async list(actor: Principal, filter: { statuses?: MatchStatus[]; requestId?: string; volunteerId?: string; page: number; pageSize: number }): Promise<Page<MatchView>> {
@@ -105,7 +107,7 @@ export class MatchesService {
         ...base,
         volunteerId: m.volunteerId,
         score: m.score,
-        breakdown: m.breakdown,
+        breakdown: m.breakdown.map((c) => ({ ...c, reason: this.i18n.render(actor.locale ?? DEFAULT_LOCALE, c.reason) })),
         note: m.note,
         client: { firstName: client.firstName, lastName: client.lastName },
         volunteer: volunteers.get(m.volunteerId) as { firstName: string; lastName: string },

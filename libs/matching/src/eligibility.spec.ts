@@ -1,5 +1,17 @@
 import { slotsToMask } from '@app/core';
-import { checkEligibility, explainEligibility } from './eligibility';
+import { I18nService } from '@app/i18n';
+import * as core from './eligibility';
+
+// The core returns phrases; these read them in English, as a coordinator with `en` would.
+const english = new I18nService();
+const checkEligibility = (...args: Parameters<typeof core.checkEligibility>) => {
+  const result = core.checkEligibility(...args);
+  return result.eligible ? result : { ...result, reason: english.render('en', result.reason) };
+};
+const explainEligibility = (...args: Parameters<typeof core.explainEligibility>) => {
+  const result = core.explainEligibility(...args);
+  return { ...result, rules: result.rules.map((r) => ({ ...r, reason: english.render('en', r.reason) })) };
+};
 import { aRequest, aVolunteer, north } from './fixtures.spec-helper';
 
 const rule = (result: ReturnType<typeof checkEligibility>) => (result.eligible ? 'eligible' : result.rule);
@@ -11,7 +23,7 @@ describe('Who may be a candidate (hard rules)', () => {
 
   describe('status and kind', () => {
     it.each(['applicant', 'paused', 'inactive'] as const)('excludes a volunteer who is %s', (status) => {
-      expect(checkEligibility(aRequest(), aVolunteer({ status }))).toMatchObject({ eligible: false, rule: 'status', reason: `Volunteer is ${status}` });
+      expect(checkEligibility(aRequest(), aVolunteer({ status }))).toMatchObject({ eligible: false, rule: 'status', reason: `Volunteer is ${status === 'applicant' ? 'an applicant' : status}` });
     });
 
     it('excludes a volunteer who does not offer the kind of support', () => {
@@ -23,7 +35,7 @@ describe('Who may be a candidate (hard rules)', () => {
     const withVog = (expiresOn: string) => aVolunteer({ credentials: [{ type: 'vog', issuedOn: '2024-01-01', expiresOn }, { type: 'basic_training', issuedOn: '2024-01-01', expiresOn: null }] });
 
     it('excludes a VOG that expires the day before the start date', () => {
-      expect(checkEligibility(aRequest(), withVog('2027-01-03'))).toMatchObject({ eligible: false, rule: 'credentials', reason: 'No valid vog on 2027-01-04' });
+      expect(checkEligibility(aRequest(), withVog('2027-01-03'))).toMatchObject({ eligible: false, rule: 'credentials', reason: 'No valid VOG on 2027-01-04' });
     });
 
     it('accepts a VOG that expires on the start date itself', () => {
@@ -37,7 +49,7 @@ describe('Who may be a candidate (hard rules)', () => {
 
     it('requires the extra training of a navigator programme and names what is missing', () => {
       const request = aRequest({ kind: 'navigator', requiredCredentials: ['vog', 'basic_training', 'navigator_training'] });
-      expect(checkEligibility(request, aVolunteer({ kinds: ['navigator'] }))).toMatchObject({ rule: 'credentials', reason: 'No valid navigator_training on 2027-01-04' });
+      expect(checkEligibility(request, aVolunteer({ kinds: ['navigator'] }))).toMatchObject({ rule: 'credentials', reason: 'No valid navigator training on 2027-01-04' });
     });
   });
 

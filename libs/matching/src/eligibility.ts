@@ -1,37 +1,36 @@
-import { countSlots, haversineKm, maskOfInterval, maskToSlots } from '@app/core';
+import { countSlots, haversineKm, maskOfInterval } from '@app/core';
+import { Phrase, phrase } from '@app/i18n';
+import { slotPhrases, vocabulary } from './phrases';
 import { Eligibility, EligibilityExplanation, MatchRequest, MatchVolunteer, RuleName, RuleOutcome } from './types';
 
-const fmtKm = (km: number) => `${km.toFixed(1)} km`;
-const AMSTERDAM = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** "Wed 2 Dec 06:00", in the time coordinators live in. */
-function amsterdamText(instant: Date): string {
-  const part = (type: string) => AMSTERDAM.formatToParts(instant).find((p) => p.type === type)?.value;
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('hour')}:${part('minute')}`;
-}
+const km = (value: number) => value.toFixed(1);
+const rule = (key: string, params?: Parameters<typeof phrase>[1]) => phrase(`matching.rule.${key}`, params);
 
 /** Whether a credential of this type is valid on the day: issued on or before, expiring on or after. */
 export function holdsValid(volunteer: MatchVolunteer, type: string, day: string): boolean {
   return volunteer.credentials.some((c) => c.type === type && c.issuedOn <= day && (c.expiresOn == null || c.expiresOn >= day));
 }
 
-const pass = (reason: string) => ({ passed: true, reason });
-const fail = (reason: string) => ({ passed: false, reason });
+const pass = (reason: Phrase) => ({ passed: true, reason });
+const fail = (reason: Phrase) => ({ passed: false, reason });
 
 /**
  * The hard rules in their fixed order, each with its outcome and a reason a coordinator can read.
  * Capacity: ongoing support counts the volunteer's places (active matches of ongoing support); a
  * vigil is a stretch of hours, so for a vigil it means not already booked during the window.
  */
-const RULES: ReadonlyArray<[RuleName, (request: MatchRequest, volunteer: MatchVolunteer, distanceKm: number) => { passed: boolean; reason: string }]> = [
-  ['status', (_, v) => (v.status === 'active' ? pass('Volunteer is active') : fail(`Volunteer is ${v.status}`))],
-  ['kind', (r, v) => (v.kinds.includes(r.kind) ? pass(`Offers ${r.kind} support`) : fail(`Does not offer ${r.kind} support`))],
+const RULES: ReadonlyArray<[RuleName, (request: MatchRequest, volunteer: MatchVolunteer, distanceKm: number) => { passed: boolean; reason: Phrase }]> = [
+  ['status', (_, v) => (v.status === 'active' ? pass(rule('statusOk')) : fail(rule('statusNot', { status: vocabulary('volunteerStatus', v.status) })))],
+  ['kind', (r, v) => (v.kinds.includes(r.kind) ? pass(rule('kindOk', { kind: vocabulary('kind', r.kind) })) : fail(rule('kindNot', { kind: vocabulary('kind', r.kind) })))],
   [
     'credentials',
     (r, v) => {
       const required = [...new Set(['vog', ...r.requiredCredentials])];
       const missing = required.filter((type) => !holdsValid(v, type, r.startDate));
-      return missing.length > 0 ? fail(`No valid ${missing.join(', ')} on ${r.startDate}`) : pass(`Valid ${required.join(', ')} on ${r.startDate}`);
+      const credentials = (types: string[]) => types.map((type) => vocabulary('credential', type));
+      return missing.length > 0
+        ? fail(rule('credentialsMissing', { credentials: credentials(missing), date: r.startDate }))
+        : pass(rule('credentialsOk', { credentials: credentials(required), date: r.startDate }));
     },
   ],
   [
@@ -40,17 +39,19 @@ const RULES: ReadonlyArray<[RuleName, (request: MatchRequest, volunteer: MatchVo
       if (r.vigilWindow) {
         const { start, end } = r.vigilWindow;
         const clash = v.bookings.find((b) => b.startsAt < end && b.endsAt > start);
-        return clash ? fail(`Already booked from ${amsterdamText(clash.startsAt)} to ${amsterdamText(clash.endsAt)}`) : pass('Not booked during the vigil');
+        return clash
+          ? fail(rule('bookedDuringVigil', { from: clash.startsAt.toISOString(), to: clash.endsAt.toISOString() }))
+          : pass(rule('freeDuringVigilBooking'));
       }
-      const text = `${v.activeClients} of at most ${v.maxConcurrentClients} clients`;
-      return v.activeClients >= v.maxConcurrentClients ? fail(`Already supports ${text}`) : pass(`Supports ${text}`);
+      const load = { active: v.activeClients, max: v.maxConcurrentClients };
+      return v.activeClients >= v.maxConcurrentClients ? fail(rule('capacityFull', load)) : pass(rule('capacityOk', load));
     },
   ],
   [
     'distance',
     (r, v, distanceKm) => {
       const limit = Math.min(v.maxTravelKm, r.programmeMaxDistanceKm);
-      return distanceKm > limit ? fail(`${fmtKm(distanceKm)} away; the limit is ${limit} km`) : pass(`${fmtKm(distanceKm)} away, within ${limit} km`);
+      return distanceKm > limit ? fail(rule('tooFar', { km: km(distanceKm), limit })) : pass(rule('withinReach', { km: km(distanceKm), limit }));
     },
   ],
   [
@@ -59,24 +60,22 @@ const RULES: ReadonlyArray<[RuleName, (request: MatchRequest, volunteer: MatchVo
       if (r.vigilWindow) {
         const { start, end } = r.vigilWindow;
         const needed = maskOfInterval(start, end);
-        if ((v.availabilityMask & needed) !== needed) {
-          const missingSlots = maskToSlots(needed & ~v.availabilityMask).map((s) => `${s.day} ${s.part}`);
-          return fail(`Not free during the whole vigil (not on ${missingSlots.join(', ')})`);
-        }
-        return v.unavailablePeriods.some((p) => p.startsAt < end && p.endsAt > start) ? fail('Away during the vigil') : pass('Free during the whole vigil');
+        if ((v.availabilityMask & needed) !== needed) return fail(rule('notFreeWholeVigil', { slots: slotPhrases(needed & ~v.availabilityMask) }));
+        return v.unavailablePeriods.some((p) => p.startsAt < end && p.endsAt > start) ? fail(rule('awayDuringVigil')) : pass(rule('freeWholeVigil'));
       }
-      if ((v.availabilityMask & r.desiredMask) === 0) return fail(countSlots(r.desiredMask) === 0 ? 'The request has no desired times' : 'Free at none of the desired times');
-      return pass(`Free at ${countSlots(v.availabilityMask & r.desiredMask)} of ${countSlots(r.desiredMask)} desired times`);
+      if ((v.availabilityMask & r.desiredMask) === 0) return fail(rule(countSlots(r.desiredMask) === 0 ? 'noDesiredTimes' : 'freeAtNone'));
+      return pass(rule('freeAtSome', { covered: countSlots(v.availabilityMask & r.desiredMask), desired: countSlots(r.desiredMask) }));
     },
   ],
   [
     'language',
     (r, v) => {
-      if (!r.requiredLanguage) return pass('No language required');
-      return v.languages.includes(r.requiredLanguage) ? pass(`Speaks ${r.requiredLanguage}`) : fail(`Does not speak ${r.requiredLanguage}`);
+      if (!r.requiredLanguage) return pass(rule('noLanguageRequired'));
+      const language = { language: r.requiredLanguage };
+      return v.languages.includes(r.requiredLanguage) ? pass(rule('speaks', language)) : fail(rule('doesNotSpeak', language));
     },
   ],
-  ['excluded', (r, v) => (r.excludedVolunteerIds.has(v.id) ? fail('Declined this client before') : pass('Not excluded for this client'))],
+  ['excluded', (r, v) => (r.excludedVolunteerIds.has(v.id) ? fail(rule('declinedBefore')) : pass(rule('notExcluded')))],
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@app/outbox';
+import { I18nModule } from '@app/i18n';
 import { NotificationsModule } from '@app/notifications';
 import { ReferralsModule } from '@app/referrals';
 import { CandidateRepository } from './candidate.repository';
@@ -7,7 +8,7 @@ import { MatchingService } from './matching.service';
 import { VigilWaveHandler } from './vigil-wave.handler';
 
 @Module({
-  imports: [ReferralsModule, OutboxModule, NotificationsModule],
+  imports: [I18nModule, ReferralsModule, OutboxModule, NotificationsModule],
   providers: [CandidateRepository, MatchingService, VigilWaveHandler],
   exports: [MatchingService],
 })

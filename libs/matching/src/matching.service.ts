@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ageOn, ConflictError, NotFoundError, Principal } from '@app/core';
+import { DEFAULT_LOCALE, I18nService, Locale, Phrase, phrase } from '@app/i18n';
 import { assertTransition, RequestRepository } from '@app/referrals';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { CandidateRepository, CandidateVolunteer, ProposedMatch, RequestForMatching } from './candidate.repository';
 import { AssignmentEdge, solveAssignment } from './assignment';
 import { checkEligibility, explainEligibility } from './eligibility';
 import { scoreVolunteer } from './score';
-import { MatchRequest, RuleName, RuleOutcome, ScoreComponent } from './types';
+import { MatchRequest, RuleName, ScoreComponent, ShownComponent } from './types';
 
-export interface RankedCandidate {
+/** An eligible volunteer as the core scored them: reasons are phrases (stored as they are). */
+export interface ScoredCandidate {
   volunteerId: string;
   firstName: string;
   lastName: string;
@@ -17,6 +19,9 @@ export interface RankedCandidate {
   distanceKm: number;
   components: ScoreComponent[];
 }
+
+/** A candidate as the coordinator reads it: reasons in their language. */
+export type RankedCandidate = Omit<ScoredCandidate, 'components'> & { components: ShownComponent[] };
 
 export interface ExcludedVolunteer {
   volunteerId: string;
@@ -39,9 +44,9 @@ export interface VolunteerExplanation {
   /** The first rule that fails, as the candidate list's `excluded` names it. */
   rule?: RuleName;
   reason?: string;
-  rules: RuleOutcome[];
+  rules: Array<{ rule: RuleName; passed: boolean; reason: string }>;
   score?: number;
-  components?: ScoreComponent[];
+  components?: ShownComponent[];
 }
 
 export interface CandidateList {
@@ -74,6 +79,9 @@ export interface AssignOutcome {
   proposals: Proposal[];
   unassigned: Array<{ requestId: string; reason: string }>;
 }
+
+/** A proposal stored with its score breakdown, shown in the proposer's language. */
+export type ShownProposedMatch = Omit<ProposedMatch, 'breakdown'> & { breakdown: ShownComponent[] };
 const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The day credentials must be valid on: the start date, the vigil's first day, or today. */
@@ -111,8 +119,13 @@ export class MatchingService {
   constructor(
     private readonly candidates: CandidateRepository,
     private readonly requests: RequestRepository,
+    private readonly i18n: I18nService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  private shown(locale: Locale, components: ScoreComponent[]): ShownComponent[] {
+    return components.map((c) => ({ ...c, reason: this.i18n.render(locale, c.reason) }));
+  }
 
   private async request(actor: Principal, requestId: string): Promise<RequestForMatching> {
     const request = await this.candidates.loadRequest(actor.organisationId, requestId);
@@ -121,7 +134,7 @@ export class MatchingService {
   }
 
   /** Every eligible volunteer of the short list, best first, with free capacity (used by rank, assign and the vigil waves). */
-  async eligible(organisationId: string, request: RequestForMatching): Promise<Array<RankedCandidate & { capacity: number }>> {
+  async eligible(organisationId: string, request: RequestForMatching): Promise<Array<ScoredCandidate & { capacity: number }>> {
     const startDate = startDateOf(request);
     const core = toMatchRequest(request, startDate);
     const ranked = [];
@@ -146,8 +159,11 @@ export class MatchingService {
 
   async rank(actor: Principal, requestId: string, limit: number, explainExcluded: boolean): Promise<CandidateList> {
     const request = await this.request(actor, requestId);
-    const ranked = (await this.eligible(actor.organisationId, request)).map(({ capacity: _capacity, ...candidate }) => candidate);
-    const result: CandidateList = { requestId, clientId: request.clientId, candidates: ranked.slice(0, limit) };
+    const locale = actor.locale ?? DEFAULT_LOCALE;
+    const ranked = (await this.eligible(actor.organisationId, request))
+      .slice(0, limit)
+      .map(({ capacity: _capacity, components, ...candidate }) => ({ ...candidate, components: this.shown(locale, components) }));
+    const result: CandidateList = { requestId, clientId: request.clientId, candidates: ranked };
     if (explainExcluded) {
       const startDate = startDateOf(request);
       const core = toMatchRequest(request, startDate);
@@ -158,7 +174,7 @@ export class MatchingService {
         .slice(0, limit)
         .map(({ volunteer, eligibility }) => {
           const failed = eligibility as Extract<typeof eligibility, { eligible: false }>;
-          return { ...this.who(volunteer), distanceKm: round(failed.distanceKm), rule: failed.rule, reason: failed.reason };
+          return { ...this.who(volunteer), distanceKm: round(failed.distanceKm), rule: failed.rule, reason: this.i18n.render(locale, failed.reason) };
         });
     }
     return result;
@@ -171,12 +187,14 @@ export class MatchingService {
     const core = toMatchRequest(request, startDate);
     const volunteer = await this.candidates.findVolunteer(actor.organisationId, request, volunteerId, startDate);
     if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
-    const { distanceKm, rules } = explainEligibility(core, volunteer);
+    const locale = actor.locale ?? DEFAULT_LOCALE;
+    const explanation = explainEligibility(core, volunteer);
+    const rules = explanation.rules.map((r) => ({ ...r, reason: this.i18n.render(locale, r.reason) }));
     const failed = rules.find((r) => !r.passed);
-    const base = { requestId, clientId: request.clientId, ...this.who(volunteer), distanceKm: round(distanceKm), rules };
+    const base = { requestId, clientId: request.clientId, ...this.who(volunteer), distanceKm: round(explanation.distanceKm), rules };
     if (failed) return { ...base, eligible: false, rule: failed.rule, reason: failed.reason };
-    const score = scoreVolunteer(core, volunteer, distanceKm);
-    return { ...base, eligible: true, score: score.total, components: score.components };
+    const score = scoreVolunteer(core, volunteer, explanation.distanceKm);
+    return { ...base, eligible: true, score: score.total, components: this.shown(locale, score.components) };
   }
 
   /**
@@ -199,16 +217,17 @@ export class MatchingService {
         { rule: 'capacity', active, max: volunteer.maxConcurrentClients },
       );
     }
-    throw new ConflictError('not_eligible', `This can no longer be accepted: ${eligibility.reason}`, { rule: eligibility.rule });
+    throw new ConflictError('not_eligible', `This can no longer be accepted: ${this.i18n.render('en', eligibility.reason)}`, { rule: eligibility.rule });
   }
 
   /** A coordinator proposes a volunteer: the rules are checked again, then match and status change in one transaction. */
-  async propose(actor: Principal, requestId: string, volunteerId: string): Promise<ProposedMatch> {
+  async propose(actor: Principal, requestId: string, volunteerId: string): Promise<ShownProposedMatch> {
     const request = await this.request(actor, requestId);
+    const locale = actor.locale ?? DEFAULT_LOCALE;
     const startDate = startDateOf(request);
     const core = toMatchRequest(request, startDate);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const match = await this.dataSource.transaction(async (manager) => {
         // A coordinator may ask several volunteers at once; the first to accept gets the match.
         const locked = await this.requests.lock(manager, actor.organisationId, requestId);
         if (locked.status !== 'proposed') assertTransition(locked.status, 'proposed');
@@ -216,7 +235,8 @@ export class MatchingService {
         if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
         const eligibility = checkEligibility(core, volunteer);
         if (!eligibility.eligible) {
-          throw new ConflictError('not_eligible', `${volunteer.firstName} ${volunteer.lastName} cannot be proposed: ${eligibility.reason}`, { rule: eligibility.rule });
+          const reason = this.i18n.render('en', eligibility.reason);
+          throw new ConflictError('not_eligible', `${volunteer.firstName} ${volunteer.lastName} cannot be proposed: ${reason}`, { rule: eligibility.rule });
         }
         const score = scoreVolunteer(core, volunteer, eligibility.distanceKm);
         const match = await this.candidates.saveProposal(manager, {
@@ -231,6 +251,7 @@ export class MatchingService {
         if (locked.status !== 'proposed') await this.requests.move(manager, locked, 'proposed', null);
         return match;
       });
+      return { ...match, breakdown: this.shown(locale, match.breakdown) };
     } catch (error) {
       if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
         throw new ConflictError('already_proposed', 'This volunteer is already proposed for this request');
@@ -250,7 +271,7 @@ export class MatchingService {
     const triaged = await this.candidates.triagedRequests(actor.organisationId, input.programmeId, input.requestIds);
     // A vigil belongs to its offer waves: a proposal would stop them and its escalation alert.
     const vigils = triaged.filter((r) => r.kind === 'vigil');
-    const requests: Array<{ request: RequestForMatching; candidates: Array<RankedCandidate & { capacity: number }> }> = [];
+    const requests: Array<{ request: RequestForMatching; candidates: Array<ScoredCandidate & { capacity: number }> }> = [];
     for (const { id } of triaged.filter((r) => r.kind !== 'vigil')) {
       const request = (await this.candidates.loadRequest(actor.organisationId, id)) as RequestForMatching;
       requests.push({ request, candidates: (await this.eligible(actor.organisationId, request)).slice(0, ASSIGN_CANDIDATES) });
@@ -270,21 +291,18 @@ export class MatchingService {
     });
     const solution = solveAssignment({ requests: requests.length, capacities, edges });
 
-    const proposals: Proposal[] = [];
+    const proposals: Array<ScoredCandidate & { requestId: string; clientId: string; matchId?: string }> = [];
     // Only vigils named by the caller are reported: the rest simply are not part of a batch.
-    const unassigned: AssignOutcome['unassigned'] = input.requestIds
-      ? vigils.map((v) => ({ requestId: v.id, reason: 'A vigil is offered to volunteers in waves; batch assignment leaves it to its offers' }))
+    const unassigned: Array<{ requestId: string; reason: Phrase }> = input.requestIds
+      ? vigils.map((v) => ({ requestId: v.id, reason: phrase('matching.unassigned.vigil') }))
       : [];
     requests.forEach(({ request, candidates }, r) => {
       const e = solution.choice[r];
       if (e === -1) {
-        unassigned.push({
-          requestId: request.id,
-          reason: candidates.length === 0 ? 'No eligible volunteer' : 'Its eligible volunteers are needed where they score higher',
-        });
+        unassigned.push({ requestId: request.id, reason: phrase(candidates.length === 0 ? 'matching.unassigned.noneEligible' : 'matching.unassigned.neededElsewhere') });
         return;
       }
-      const chosen = candidates.find((c) => volunteerIndex.get(c.volunteerId) === edges[e].volunteer) as RankedCandidate;
+      const { capacity: _capacity, ...chosen } = candidates.find((c) => volunteerIndex.get(c.volunteerId) === edges[e].volunteer) as ScoredCandidate & { capacity: number };
       proposals.push({ ...chosen, requestId: request.id, clientId: request.clientId });
     });
 
@@ -307,7 +325,13 @@ export class MatchingService {
         }
       });
     }
-    return { dryRun: input.dryRun, total: Math.round(solution.total * 10) / 10, proposals, unassigned };
+    const locale = actor.locale ?? DEFAULT_LOCALE;
+    return {
+      dryRun: input.dryRun,
+      total: Math.round(solution.total * 10) / 10,
+      proposals: proposals.map((p) => ({ ...p, components: this.shown(locale, p.components) })),
+      unassigned: unassigned.map((u) => ({ ...u, reason: this.i18n.render(locale, u.reason) })),
+    };
   }
 
   private who(volunteer: CandidateVolunteer) {

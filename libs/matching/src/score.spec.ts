@@ -1,6 +1,14 @@
 import { slotsToMask } from '@app/core';
 import { aRequest, aVolunteer } from './fixtures.spec-helper';
-import { scoreVolunteer } from './score';
+import { I18nService } from '@app/i18n';
+import * as core from './score';
+
+// The core returns phrases; this reads them in English, as a coordinator with `en` would.
+const english = new I18nService();
+const scoreVolunteer = (...args: Parameters<typeof core.scoreVolunteer>) => {
+  const score = core.scoreVolunteer(...args);
+  return { ...score, components: score.components.map((c) => ({ ...c, reason: english.render('en', c.reason) })) };
+};
 
 const component = (score: ReturnType<typeof scoreVolunteer>, name: string) => score.components.find((c) => c.name === name);
 

@@ -1,14 +1,10 @@
-import { countSlots, maskToSlots } from '@app/core';
+import { countSlots } from '@app/core';
+import { phrase } from '@app/i18n';
+import { slotPhrases, vocabulary } from './phrases';
 import { MatchRequest, MatchVolunteer, Score, ScoreComponent } from './types';
 
-const DIAGNOSIS_LABEL = (group: string) => group.replace(/^cancer_(\w+)$/, '$1 cancer').replace(/_/g, ' ');
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
-
-function slotsText(mask: number): string {
-  const slots = maskToSlots(mask);
-  const shown = slots.slice(0, 3).map((s) => `${s.day} ${s.part}`);
-  return shown.join(', ') + (slots.length > 3 ? ` and ${slots.length - 3} more` : '');
-}
+const why = (key: string, params?: Parameters<typeof phrase>[1]) => phrase(`matching.score.${key}`, params);
 
 /**
  * Each component yields a fraction 0–1 and a reason; the score is the weighted sum over the
@@ -21,33 +17,33 @@ export function scoreVolunteer(request: MatchRequest, volunteer: MatchVolunteer,
   // Diagnosis: peers must share it; others gain from experience with it.
   if (request.kind === 'peer') {
     const same = volunteer.livedExperienceDiagnoses.includes(request.diagnosisGroup);
-    parts.push({ name: 'diagnosis', weight: w.diagnosis, fraction: same ? 1 : 0, reason: same ? `Same diagnosis: ${DIAGNOSIS_LABEL(request.diagnosisGroup)}` : 'Lived through another diagnosis' });
+    parts.push({ name: 'diagnosis', weight: w.diagnosis, fraction: same ? 1 : 0, reason: same ? why('sameDiagnosis', { diagnosis: vocabulary('diagnosis', request.diagnosisGroup) }) : why('otherDiagnosis') });
   } else {
     const knows = volunteer.experienceDiagnoses.includes(request.diagnosisGroup) || volunteer.livedExperienceDiagnoses.includes(request.diagnosisGroup);
-    parts.push({ name: 'diagnosis', weight: w.diagnosis, fraction: knows ? 1 : 0, reason: knows ? `Experience with ${DIAGNOSIS_LABEL(request.diagnosisGroup)}` : 'No experience with this diagnosis yet' });
+    parts.push({ name: 'diagnosis', weight: w.diagnosis, fraction: knows ? 1 : 0, reason: knows ? why('experienceWith', { diagnosis: vocabulary('diagnosis', request.diagnosisGroup) }) : why('noExperience') });
   }
 
   // Age: inside the volunteer's preferred range counts fully; otherwise closeness of age.
   const { preferredClientAgeMin: min, preferredClientAgeMax: max } = volunteer;
   if (min != null || max != null) {
     const inside = (min == null || request.clientAge >= min) && (max == null || request.clientAge <= max);
-    parts.push({ name: 'age', weight: w.age, fraction: inside ? 1 : 0, reason: inside ? `Client's age ${request.clientAge} is in the preferred range` : `Client's age ${request.clientAge} is outside the preferred range` });
+    parts.push({ name: 'age', weight: w.age, fraction: inside ? 1 : 0, reason: why(inside ? 'ageInRange' : 'ageOutOfRange', { age: request.clientAge }) });
   } else {
     const gap = Math.abs(request.clientAge - volunteer.age);
-    parts.push({ name: 'age', weight: w.age, fraction: clamp01(1 - gap / 50), reason: `${gap} years apart in age` });
+    parts.push({ name: 'age', weight: w.age, fraction: clamp01(1 - gap / 50), reason: why('ageGap', { gap }) });
   }
 
   // Distance: full points on the spot, falling linearly to zero at the limit.
   const limit = Math.min(volunteer.maxTravelKm, request.programmeMaxDistanceKm);
-  parts.push({ name: 'distance', weight: w.distance, fraction: limit > 0 ? clamp01(1 - distanceKm / limit) : 1, reason: `${distanceKm.toFixed(1)} km away` });
+  parts.push({ name: 'distance', weight: w.distance, fraction: limit > 0 ? clamp01(1 - distanceKm / limit) : 1, reason: why('distance', { km: distanceKm.toFixed(1) }) });
 
   // Availability: share of the desired slots covered (a vigil that passed the rule is fully covered).
   if (request.vigilWindow) {
-    parts.push({ name: 'availability', weight: w.availability, fraction: 1, reason: 'Free during the whole vigil' });
+    parts.push({ name: 'availability', weight: w.availability, fraction: 1, reason: why('freeWholeVigil') });
   } else {
     const covered = volunteer.availabilityMask & request.desiredMask;
     const share = countSlots(request.desiredMask) > 0 ? countSlots(covered) / countSlots(request.desiredMask) : 0;
-    parts.push({ name: 'availability', weight: w.availability, fraction: share, reason: `Free on ${slotsText(covered)}` });
+    parts.push({ name: 'availability', weight: w.availability, fraction: share, reason: covered === 0 ? why('freeOnNone') : why('freeOn', { slots: slotPhrases(covered, 3) }) });
   }
 
   // Load: fewer current clients ranks higher, spreading the work.
@@ -56,12 +52,12 @@ export function scoreVolunteer(request: MatchRequest, volunteer: MatchVolunteer,
     name: 'load',
     weight: w.load,
     fraction: volunteer.maxConcurrentClients > 0 ? clamp01(free / volunteer.maxConcurrentClients) : 0,
-    reason: volunteer.activeClients === 0 ? 'No current clients' : `${volunteer.activeClients} current client${volunteer.activeClients > 1 ? 's' : ''}`,
+    reason: volunteer.activeClients === 0 ? why('noClients') : why('clients', { count: volunteer.activeClients }),
   });
 
   // Continuity: knew this client or household before.
   const knew = request.previousVolunteerIds.has(volunteer.id);
-  parts.push({ name: 'continuity', weight: w.continuity, fraction: knew ? 1 : 0, reason: knew ? 'Supported this client or family before' : 'New to this client' });
+  parts.push({ name: 'continuity', weight: w.continuity, fraction: knew ? 1 : 0, reason: why(knew ? 'knewClient' : 'newToClient') });
 
   const totalWeight = parts.reduce((sum, p) => sum + p.weight, 0) || 1;
   const components = parts.map(({ fraction, ...p }) => ({ ...p, points: Math.round(fraction * p.weight * 10) / 10 }));

@@ -1,3 +1,4 @@
+import type { Phrase } from '@app/i18n';
 import type { Coordinates, CredentialType, DiagnosisGroup, ProgrammeKind, VolunteerStatus } from '@app/core';
 
 export interface ScoringWeights {
@@ -62,7 +63,8 @@ export type RuleName = 'status' | 'kind' | 'credentials' | 'capacity' | 'distanc
 export interface RuleOutcome {
   rule: RuleName;
   passed: boolean;
-  reason: string;
+  /** Rendered in the reader's language by whoever shows it. */
+  reason: Phrase;
 }
 
 export interface EligibilityExplanation {
@@ -70,7 +72,7 @@ export interface EligibilityExplanation {
   rules: RuleOutcome[];
 }
 
-export type Eligibility = { eligible: true; distanceKm: number } | { eligible: false; rule: RuleName; reason: string; distanceKm: number };
+export type Eligibility = { eligible: true; distanceKm: number } | { eligible: false; rule: RuleName; reason: Phrase; distanceKm: number };
 
 export type ComponentName = keyof ScoringWeights;
 
@@ -79,8 +81,12 @@ export interface ScoreComponent {
   /** Points earned: between 0 and the weight. */
   points: number;
   weight: number;
-  reason: string;
+  /** A phrase; stored with the match, rendered for the reader. */
+  reason: Phrase;
 }
+
+/** A score component as its reader sees it: the reason in their language. */
+export type ShownComponent = Omit<ScoreComponent, 'reason'> & { reason: string };
 
 export interface Score {
   /** 0–100: the weighted sum, normalised by the sum of the weights. */

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { Optional } from '@app/core';
-import { Match, MATCH_STATUSES, MatchStatus } from '@app/matches';
+import { MATCH_STATUSES, MatchStatus } from '@app/matches';
+import { ShownProposedMatch } from '@app/matching';
 
 /** The hard rules, in the order the matcher applies them. */
 const RULES = ['status', 'kind', 'credentials', 'capacity', 'distance', 'availability', 'language', 'excluded'];
@@ -84,7 +85,7 @@ export class MatchDto {
   @ApiProperty({ type: [ScoreComponentDto] }) breakdown: ScoreComponentDto[];
   @ApiProperty({ type: String, format: 'date-time' }) proposedAt: Date;
 
-  static from(m: Pick<Match, 'id' | 'requestId' | 'clientId' | 'volunteerId' | 'status' | 'score' | 'breakdown' | 'proposedAt'>): MatchDto {
+  static from(m: ShownProposedMatch): MatchDto {
     return { id: m.id, requestId: m.requestId, clientId: m.clientId, volunteerId: m.volunteerId, status: m.status, score: m.score, breakdown: m.breakdown, proposedAt: m.proposedAt };
   }
 }

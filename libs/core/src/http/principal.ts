@@ -9,6 +9,8 @@ export interface Principal {
   referralSourceId: string | null;
   /** Volunteers: their own volunteer profile. */
   volunteerId: string | null;
+  /** The language they read (from their account); Dutch when unknown. */
+  locale?: 'nl' | 'en';
 }
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };

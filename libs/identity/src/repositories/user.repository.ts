@@ -1,3 +1,4 @@
+import type { Locale } from '@app/i18n';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError } from '@app/core';
@@ -30,6 +31,7 @@ export interface LoginCandidate {
   role: Role;
   referralSourceId: string | null;
   volunteerId: string | null;
+  locale: Locale;
   active: boolean;
   passwordHash: string;
 }
@@ -62,7 +64,7 @@ export class UserRepository {
   async findForLogin(email: string, organisationId?: string): Promise<LoginCandidate[]> {
     return this.dataSource.query(
       `SELECT u.id, u.organisation_id AS "organisationId", o.name AS "organisationName", u.role, u.referral_source_id AS "referralSourceId",
-              u.volunteer_id AS "volunteerId", u.active, u.password_hash AS "passwordHash"
+              u.volunteer_id AS "volunteerId", u.locale, u.active, u.password_hash AS "passwordHash"
          FROM app_user u JOIN organisation o ON o.id = u.organisation_id
         WHERE u.email = $1 AND ($2::uuid IS NULL OR u.organisation_id = $2)
         ORDER BY o.name, o.id`,

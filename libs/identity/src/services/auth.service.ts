@@ -7,8 +7,8 @@ import { LoginAttemptsService } from './login-attempts.service';
 import { PasswordService } from './password.service';
 import { TokenPair, TokenService } from './token.service';
 
-export function principalOf(user: Pick<User, 'id' | 'organisationId' | 'role' | 'referralSourceId' | 'volunteerId'>): Principal {
-  return { userId: user.id, organisationId: user.organisationId, role: user.role, referralSourceId: user.referralSourceId, volunteerId: user.volunteerId };
+export function principalOf(user: Pick<User, 'id' | 'organisationId' | 'role' | 'referralSourceId' | 'volunteerId' | 'locale'>): Principal {
+  return { userId: user.id, organisationId: user.organisationId, role: user.role, referralSourceId: user.referralSourceId, volunteerId: user.volunteerId, locale: user.locale };
 }
 
 const BAD_CREDENTIALS = 'The email address or password is not correct';
