@@ -72,13 +72,14 @@ describe('Needs more information, rejected, cancelled: the referrer hears it and
     const requestId = await submit();
     await askFor(requestId, 'Op welke dagdelen is bezoek gewenst? Dinsdagmiddag kan de dochter er zelf zijn');
 
-    const [hook] = await eventually(async () => hooks(requestId, 'needs_info').length > 0 && hooks(requestId, 'needs_info'), 10_000, 'the needs_info webhook');
+    await eventually(async () => hooks(requestId, 'needs_info').length > 0, 10_000, 'the needs_info webhook');
+    const [hook] = hooks(requestId, 'needs_info');
     expect(hook.signatureValid).toBe(true);
     expect(hook.body).toMatchObject({ question: 'Op welke dagdelen is bezoek gewenst? Dinsdagmiddag kan de dochter er zelf zijn', round: 1 });
     expect(hook.body.text).toContain('Op welke dagdelen is bezoek gewenst?');
     expect(hook.raw).not.toMatch(/Jansen|copd/);
-    const referrerNotices = await eventually(async () => (await notifications('request_needs_info', referrerId)).length > 0 && notifications('request_needs_info', referrerId), 10_000, "the referrer's notification");
-    expect(referrerNotices).toHaveLength(1);
+    await eventually(async () => (await notifications('request_needs_info', referrerId)).length > 0, 10_000, "the referrer's notification");
+    expect(await notifications('request_needs_info', referrerId)).toHaveLength(1);
 
     const asked = await t.request('GET', `/api/requests/${requestId}/info`, { token: referrer });
     expect(asked.status).toBe(200);
@@ -95,13 +96,9 @@ describe('Needs more information, rejected, cancelled: the referrer hears it and
     const seen = await t.request('GET', `/api/requests/${requestId}/info`, { token: coordinator });
     expect(seen.body.items).toEqual([expect.objectContaining({ round: 1, answer: 'Donderdagochtend; de dochter belt vooraf', answeredByUserId: referrerId, answeredAt: expect.any(String) })]);
 
-    const told = await eventually(async () => {
-      const rows = await notifications('request_info_received');
-      return rows.length >= coordinatorIds.length && rows;
-    }, 10_000, "the coordinators' notifications");
+    await eventually(async () => (await notifications('request_info_received')).length >= coordinatorIds.length, 10_000, "the coordinators' notifications");
     await settle();
     expect((await notifications('request_info_received')).map((r) => r.user_id).sort()).toEqual(coordinatorIds);
-    expect(told).toHaveLength(coordinatorIds.length);
 
     const accepted = await post(`/api/requests/${requestId}/triage`, coordinator, { decision: 'accept' });
     expect([accepted.status, accepted.body.status]).toEqual([200, 'triaged']);

@@ -133,7 +133,11 @@ export class InfoAnswerDto {
   @ApiProperty({ example: 'Zij wil graag bezoek op dinsdag- en donderdagmiddag; de dochter is contactpersoon', description: "The answer to the coordinator's question" })
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(4000)
   answer: string;
-  @ApiPropertyOptional({ type: UpdateRequestDto, description: 'Changes to the request, checked as PATCH /api/requests/{id} checks them' })
+  @ApiPropertyOptional({
+    type: UpdateRequestDto,
+    example: { desiredSlots: [{ day: 'thu', part: 'afternoon' }], referrerNotes: 'Dochter is contactpersoon' },
+    description: 'Changes to the request, checked as PATCH /api/requests/{id} checks them',
+  })
   @Optional() @NestedObject(() => UpdateRequestDto)
   changes?: UpdateRequestDto;
 }
