@@ -130,6 +130,18 @@ describe('Needs more information, rejected, cancelled: the referrer hears it and
     expect([forThem.status, forThem.body.status]).toEqual([200, 'submitted']);
   });
 
+  it("a referrer's plain change of a request that needed information answers it too: the round closes and the coordinators hear it", async () => {
+    const requestId = await submit();
+    await askFor(requestId, 'Welke dagdelen?');
+    const changed = await t.request('PATCH', `/api/requests/${requestId}`, { token: referrer, body: { desiredSlots: [{ day: 'fri', part: 'morning' }] } });
+    expect([changed.status, changed.body.status]).toEqual([200, 'submitted']);
+
+    const [round] = (await t.request('GET', `/api/requests/${requestId}/info`, { token: coordinator })).body.items;
+    expect(round).toMatchObject({ answer: null, answeredByUserId: referrerId, answeredAt: expect.any(String) });
+    const key = `request.info-received:${round.id}:`;
+    await eventually(async () => (await notifications('request_info_received')).filter((r) => r.dedupe_key.startsWith(key)).length >= coordinatorIds.length, 10_000, "the coordinators' notifications");
+  });
+
   it('refuses a referrer of another source (404), a request that waits for no answer (409) and bad answers (4xx), changing nothing', async () => {
     const requestId = await submit();
     const early = await post(`/api/requests/${requestId}/info`, referrer, { answer: 'Nog niets gevraagd' });

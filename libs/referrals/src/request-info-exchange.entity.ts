@@ -9,7 +9,7 @@ import { Request } from './request.entity';
 @Entity('request_info_exchange')
 @Index('uq_request_info_exchange_round', ['requestId', 'round'], { unique: true })
 @Index(['organisationId'])
-@Check('chk_request_info_exchange_answered', '((answer IS NULL) = (answered_at IS NULL))')
+@Check('chk_request_info_exchange_answered', '((answer IS NULL) OR (answered_at IS NOT NULL))')
 export class RequestInfoExchange {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -46,6 +46,7 @@ export class RequestInfoExchange {
   @CreateDateColumn({ type: 'timestamptz' })
   askedAt: Date;
 
+  /** The referrer's words; null until answered, or when the answer was changes to the request only. */
   @Column({ type: 'text', nullable: true })
   answer: string | null;
 

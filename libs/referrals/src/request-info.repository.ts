@@ -15,10 +15,10 @@ export class RequestInfoRepository {
   }
 
   /**
-   * Answers the latest open round, inside the caller's transaction. A request in needs_info always has
+   * Answers the latest open round (null: with changes to the request only), inside the caller's transaction. A request in needs_info always has
    * one: triage opens it in the same transaction (and the migration opened one for older requests).
    */
-  async answer(manager: EntityManager, organisationId: string, requestId: string, answer: string, answeredByUserId: string): Promise<RequestInfoExchange> {
+  async answer(manager: EntityManager, organisationId: string, requestId: string, answer: string | null, answeredByUserId: string): Promise<RequestInfoExchange> {
     const repository = manager.getRepository(RequestInfoExchange);
     const open = await repository.findOneOrFail({ where: { organisationId, requestId, answeredAt: IsNull() }, order: { round: 'DESC' } });
     return repository.save({ ...open, answer, answeredByUserId, answeredAt: new Date() });

@@ -214,6 +214,8 @@ export class RequestsService {
       patch,
       clientPatch,
       own && existing.status === 'needs_info' ? 'submitted' : undefined,
+      // Changes alone answer the question too: the round closes (without words) and the coordinators hear it.
+      own ? (manager, current) => (current.status === 'needs_info' ? this.answered(manager, actor, id, null) : Promise.resolve()) : undefined,
     );
   }
 
@@ -227,11 +229,16 @@ export class RequestsService {
     const existing = await this.get(actor, id);
     assertTransition(existing.status, 'submitted'); // before any lookup: a request not waiting for an answer is 409
     const { patch, clientPatch } = await this.changes(actor, existing, changes);
-    return this.requests.update(actor.organisationId, id, (current) => assertTransition(current.status, 'submitted'), patch, clientPatch, 'submitted', async (manager) => {
-      const exchange = await this.info.answer(manager, actor.organisationId, id, answer, actor.userId);
-      const ids = { organisationId: actor.organisationId, requestId: id, exchangeId: exchange.id };
-      await this.outbox.add(manager, JobName.RequestInfoReceived, ids, { dedupeKey: `request.info-received:${ids.exchangeId}` });
-    });
+    return this.requests.update(actor.organisationId, id, (current) => assertTransition(current.status, 'submitted'), patch, clientPatch, 'submitted', (manager) =>
+      this.answered(manager, actor, id, answer),
+    );
+  }
+
+  /** Closes the open round with the answer (null: changes only) and tells the coordinators, inside the caller's transaction. */
+  private async answered(manager: EntityManager, actor: Principal, id: string, answer: string | null): Promise<void> {
+    const exchange = await this.info.answer(manager, actor.organisationId, id, answer, actor.userId);
+    const ids = { organisationId: actor.organisationId, requestId: id, exchangeId: exchange.id };
+    await this.outbox.add(manager, JobName.RequestInfoReceived, ids, { dedupeKey: `request.info-received:${ids.exchangeId}` });
   }
 
   /** The questions asked at triage and their answers, oldest first (referrers: their own source's requests). */

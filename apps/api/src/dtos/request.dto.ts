@@ -150,7 +150,7 @@ export class InfoExchangeDto {
   @ApiProperty({ example: 'Graag de gewenste dagdelen aanvullen' }) question: string;
   @ApiProperty({ type: String, format: 'date-time' }) askedAt: Date;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The coordinator who asked' }) askedByUserId: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Empty until the referrer answers' }) answer: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null until the referrer answers, or when they answered by changing the request only' }) answer: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The referrer, or a coordinator who answered for them' }) answeredByUserId: string | null;
 
