@@ -77,6 +77,7 @@ describe('Audit of every route that touches client data', () => {
   // ── Data, made through the services and the API ──────────────────────────────────────────────
   const submitted = () => t.given.request(org, { programmeId: buddyProgramme, referralSourceId: sourceA });
   const triaged = () => t.given.triagedRequest(org, { programmeId: buddyProgramme, referralSourceId: sourceA });
+  const needingInfo = () => t.given.requestNeedingInfo(org, { programmeId: buddyProgramme, referralSourceId: sourceA });
   const proposal = async () => t.given.proposal(org, (await triaged()).id, volunteer.volunteerId);
   async function activeMatch() {
     const match = await proposal();
@@ -145,6 +146,8 @@ describe('Audit of every route that touches client data', () => {
     'GET /api/requests/{id}': { prepare: async () => ({ token: tokens.coordinator, ...(await asObject(submitted())) }) },
     'PATCH /api/requests/{id}': { prepare: async () => ({ token: tokens.coordinator, ...(await asObject(submitted())), body: { coordinatorNotes: 'Bellen na 10 uur' } }) },
     'POST /api/requests/{id}/triage': { prepare: async () => ({ token: tokens.coordinator, ...(await asObject(submitted())), body: { decision: 'accept' } }) },
+    'POST /api/requests/{id}/info': { prepare: async () => ({ token: tokens.referrer, ...(await asObject(needingInfo())), body: { answer: 'Dinsdag- en donderdagmiddag' } }) },
+    'GET /api/requests/{id}/info': { prepare: async () => ({ token: tokens.coordinator, ...(await asObject(needingInfo())) }) },
     'POST /api/requests/{id}/cancel': { prepare: async () => ({ token: tokens.coordinator, ...(await asObject(submitted())), body: { reason: 'Opgenomen in hospice' } }) },
     'POST /api/requests/{id}/close': {
       prepare: async () => {

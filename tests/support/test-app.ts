@@ -127,6 +127,19 @@ export class Given {
     return this.app.get(RequestsService).triage(this.actor(organisationId, Role.Coordinator), request.id, 'accept');
   }
 
+  /** A request a coordinator sent back at triage with a question for the referrer. */
+  async requestNeedingInfo(organisationId: string, input: Partial<SubmitRequestInput> & { programmeId: string; referralSourceId: string }, question = 'Graag de gewenste dagdelen aanvullen'): Promise<Request> {
+    const request = await this.request(organisationId, input);
+    // Asked by a real user of the organisation (the question records who asked it).
+    return this.app.get(RequestsService).triage(await this.realActor(organisationId), request.id, 'needs_info', question);
+  }
+
+  /** A coordinator's principal carrying the id of the organisation's first user, for rows that record who acted. */
+  private async realActor(organisationId: string): Promise<Principal> {
+    const [user] = await this.app.get(getDataSourceToken()).query(`SELECT id FROM app_user WHERE organisation_id = $1 ORDER BY created_at LIMIT 1`, [organisationId]);
+    return { ...this.actor(organisationId, Role.Coordinator), userId: user.id };
+  }
+
   /** A proposal of the volunteer for the request, as a coordinator makes it. */
   async proposal(organisationId: string, requestId: string, volunteerId: string): Promise<ShownProposedMatch> {
     return this.app.get(MatchingService).propose(this.actor(organisationId, Role.Coordinator), requestId, volunteerId);
@@ -135,8 +148,7 @@ export class Given {
   /** A submitted buddy request for a new client in Utrecht. */
   async request(organisationId: string, input: Partial<SubmitRequestInput> & { programmeId: string; referralSourceId: string }): Promise<Request> {
     // Submitted by a real user of the organisation (the request records who submitted it).
-    const [user] = await this.app.get(getDataSourceToken()).query(`SELECT id FROM app_user WHERE organisation_id = $1 ORDER BY created_at LIMIT 1`, [organisationId]);
-    return this.app.get(RequestsService).submit({ ...this.actor(organisationId, Role.Coordinator), userId: user.id }, {
+    return this.app.get(RequestsService).submit(await this.realActor(organisationId), {
       desiredSlots: [{ day: 'tue', part: 'afternoon' }],
       startDate: '2027-01-04',
       referrerContact: { name: 'Sanne Visser', email: 's.visser@example.org', role: 'wijkverpleegkundige' },

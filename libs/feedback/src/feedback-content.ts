@@ -3,7 +3,8 @@ import type { FeedbackEvent } from './feedback-message.entity';
 /**
  * What a feedback message may say. The referrer already knows the client, so the client appears by
  * initials and the request id only; there is no diagnosis, no address and nothing the volunteer or
- * coordinator wrote down. The volunteer appears by first name.
+ * coordinator wrote down, except what was written for the referrer: the question asked at triage and
+ * the reason of a rejection or cancellation. The volunteer appears by first name.
  */
 export interface FeedbackFacts {
   requestId: string;
@@ -18,6 +19,10 @@ export interface FeedbackFacts {
   endReason?: string;
   endReasonWords?: string;
   daysWaiting?: number;
+  /** needs_info: what the coordinator asked. */
+  question?: string;
+  /** rejected, cancelled: the reason as it was given. */
+  reason?: string;
 }
 
 export interface FeedbackContent {
@@ -27,12 +32,32 @@ export interface FeedbackContent {
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+/** Free text ends a sentence once, whether or not it came with its own full stop. */
+const sentence = (text: string | undefined) => (/[.!?]$/.test(text ?? '') ? text : `${text}.`);
 
 export function feedbackContent(event: FeedbackEvent, facts: FeedbackFacts): FeedbackContent {
   const about = `your request for ${facts.clientInitials} (${facts.programmeName}, submitted ${day(facts.submittedAt)})`;
   switch (event) {
     case 'received':
       return { subject: 'Request received', text: `We received ${about}. A coordinator will look at it soon.`, data: {} };
+    case 'needs_info':
+      return {
+        subject: 'More information needed',
+        text: `A coordinator needs more information about ${about}: ${sentence(facts.question)} The request waits until you answer it in the portal.`,
+        data: { question: facts.question, round: Number(facts.period) },
+      };
+    case 'rejected':
+      return {
+        subject: 'Request not accepted',
+        text: `We cannot take on ${about}. Reason: ${sentence(facts.reason)}`,
+        data: { reasonText: facts.reason },
+      };
+    case 'cancelled':
+      return {
+        subject: 'Request cancelled',
+        text: `${about.charAt(0).toUpperCase()}${about.slice(1)} was cancelled. Reason: ${sentence(facts.reason)}`,
+        data: { reasonText: facts.reason },
+      };
     case 'matched':
       return {
         subject: 'A volunteer was found',

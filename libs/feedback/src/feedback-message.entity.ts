@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
-export const FEEDBACK_EVENTS = ['received', 'matched', 'first_visit', 'progress', 'ended', 'no_match', 'gp_notice'] as const;
+export const FEEDBACK_EVENTS = ['received', 'needs_info', 'rejected', 'cancelled', 'matched', 'first_visit', 'progress', 'ended', 'no_match', 'gp_notice'] as const;
 export type FeedbackEvent = (typeof FEEDBACK_EVENTS)[number];
 
 export const FEEDBACK_STATUSES = ['pending', 'delivered', 'failed'] as const;
@@ -16,7 +16,7 @@ export type FeedbackChannel = 'email' | 'webhook';
 @Entity('feedback_message')
 @Index('uq_feedback_message_event', ['requestId', 'event', 'period'], { unique: true })
 @Index(['organisationId', 'status'])
-@Check('chk_feedback_message_event', "(event = ANY (ARRAY['received'::text, 'matched'::text, 'first_visit'::text, 'progress'::text, 'ended'::text, 'no_match'::text, 'gp_notice'::text]))")
+@Check('chk_feedback_message_event', "(event = ANY (ARRAY['received'::text, 'needs_info'::text, 'rejected'::text, 'cancelled'::text, 'matched'::text, 'first_visit'::text, 'progress'::text, 'ended'::text, 'no_match'::text, 'gp_notice'::text]))")
 @Check('chk_feedback_message_status', "(status = ANY (ARRAY['pending'::text, 'delivered'::text, 'failed'::text]))")
 export class FeedbackMessage {
   @PrimaryGeneratedColumn('uuid')
@@ -35,7 +35,7 @@ export class FeedbackMessage {
   @Column({ type: 'text' })
   event: FeedbackEvent;
 
-  /** For periodic events (progress): the period, e.g. `2027-02`; empty otherwise. */
+  /** For periodic events (progress): the period, e.g. `2027-02`; for needs_info the round (`1`, `2`, …); empty otherwise. */
   @Column({ type: 'text', default: '' })
   period: string;
 

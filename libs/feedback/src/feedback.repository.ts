@@ -13,6 +13,8 @@ export interface FeedbackSubject {
   submittedAt: Date;
   startDate: string | null;
   status: string;
+  statusReason: string | null;
+  submittedByUserId: string | null;
   clientFirstName: string;
   clientLastName: string;
   gpEmail: string | null;
@@ -47,7 +49,7 @@ export class FeedbackRepository {
 
   async subject(manager: EntityManager, organisationId: string, requestId: string): Promise<FeedbackSubject | null> {
     const [row] = await manager.query(
-      `SELECT r.id, r.organisation_id, r.submitted_at, r.start_date::text AS start_date, r.status, c.first_name, c.last_name, c.gp->>'email' AS gp_email,
+      `SELECT r.id, r.organisation_id, r.submitted_at, r.start_date::text AS start_date, r.status, r.status_reason, r.submitted_by_user_id, c.first_name, c.last_name, c.gp->>'email' AS gp_email,
               p.name AS programme_name, p.kind, p.progress_feedback_months, p.no_match_feedback_days,
               s.feedback_channel, s.feedback_email, s.webhook_url, s.active
          FROM request r JOIN client c ON c.id = r.client_id JOIN programme p ON p.id = r.programme_id JOIN referral_source s ON s.id = r.referral_source_id
@@ -61,6 +63,8 @@ export class FeedbackRepository {
       submittedAt: row.submitted_at,
       startDate: row.start_date,
       status: row.status,
+      statusReason: row.status_reason,
+      submittedByUserId: row.submitted_by_user_id,
       clientFirstName: row.first_name,
       clientLastName: row.last_name,
       gpEmail: row.gp_email,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HandlesJob, JobHandler, JobName, JobPayload, OutboxRepository } from '@app/outbox';
 import { NotificationKind, NotificationRepository } from '@app/notifications';
 import { END_REASON_WORDS, EndReason } from '@app/matches';
+import { RequestInfoRepository } from '@app/referrals';
 import { DataSource } from 'typeorm';
 import { addMonths, followUpPlan } from './follow-up-plan';
 import { FollowUpRepository } from './follow-up.repository';
@@ -60,6 +61,61 @@ export class RequestUnmatchedCheckHandler implements JobHandler<JobName.RequestU
       if (!subject || !UNMATCHED.includes(subject.status)) return;
       const daysWaiting = Math.floor((Date.now() - subject.submittedAt.getTime()) / DAY);
       await this.feedback.record(manager, organisationId, requestId, 'no_match', { daysWaiting });
+    });
+  }
+}
+
+/**
+ * `request.needs-info` → the referrer reads the coordinator's question (one message per round, the
+ * round as its period) and the referrer who submitted the request gets a notification.
+ */
+@Injectable()
+@HandlesJob(JobName.RequestNeedsInfo)
+export class RequestNeedsInfoHandler implements JobHandler<JobName.RequestNeedsInfo> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly info: RequestInfoRepository,
+    private readonly feedback: FeedbackService,
+    private readonly notifications: NotificationRepository,
+  ) {}
+
+  async handle({ organisationId, requestId, exchangeId }: JobPayload<JobName.RequestNeedsInfo>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const exchange = await this.info.find(manager, organisationId, exchangeId);
+      const subject = await this.feedback.subject(manager, organisationId, requestId);
+      if (!exchange || !subject) return;
+      await this.feedback.record(manager, organisationId, requestId, 'needs_info', { question: exchange.question }, String(exchange.round));
+      await this.notifications.recordForReferrer(organisationId, subject.submittedByUserId, NotificationKind.RequestNeedsInfo, `request.needs-info:${exchangeId}`, manager);
+    });
+  }
+}
+
+/** `request.info-received` → every coordinator hears the request is back in their queue. */
+@Injectable()
+@HandlesJob(JobName.RequestInfoReceived)
+export class RequestInfoReceivedHandler implements JobHandler<JobName.RequestInfoReceived> {
+  constructor(private readonly notifications: NotificationRepository) {}
+
+  async handle({ organisationId, exchangeId }: JobPayload<JobName.RequestInfoReceived>): Promise<void> {
+    await this.notifications.recordForCoordinators(organisationId, NotificationKind.RequestInfoReceived, `request.info-received:${exchangeId}`);
+  }
+}
+
+/** `request.ended` → the referrer hears that the request was rejected or cancelled, and why. */
+@Injectable()
+@HandlesJob(JobName.RequestEnded)
+export class RequestEndedHandler implements JobHandler<JobName.RequestEnded> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feedback: FeedbackService,
+  ) {}
+
+  async handle({ organisationId, requestId }: JobPayload<JobName.RequestEnded>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const subject = await this.feedback.subject(manager, organisationId, requestId);
+      // Both states are final, so the status and its reason are still those of the event.
+      if (subject?.status !== 'rejected' && subject?.status !== 'cancelled') return;
+      await this.feedback.record(manager, organisationId, requestId, subject.status, { reason: subject.statusReason ?? '' });
     });
   }
 }
@@ -211,6 +267,9 @@ export class FollowUpDueHandler implements JobHandler<JobName.FollowUpDue> {
 export const LOOP_HANDLERS = [
   RequestReceivedHandler,
   RequestUnmatchedCheckHandler,
+  RequestNeedsInfoHandler,
+  RequestInfoReceivedHandler,
+  RequestEndedHandler,
   MatchStartedHandler,
   RequestMatchedHandler,
   MatchEndedHandler,

@@ -92,7 +92,10 @@ export class RequestRepository {
     return (await this.find(organisationId, id)) as Request;
   }
 
-  /** Changes fields (and the client's) under a row lock; `check` sees the locked row first. */
+  /**
+   * Changes fields (and the client's) under a row lock; `check` sees the locked row first, `effects`
+   * run in the same transaction after the change.
+   */
   async update(
     organisationId: string,
     id: string,
@@ -100,6 +103,7 @@ export class RequestRepository {
     patch: Partial<RequestData>,
     clientPatch: Partial<ClientData>,
     thenStatus?: RequestStatus,
+    effects?: (manager: EntityManager, current: Request) => Promise<void>,
   ): Promise<Request> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, organisationId, id);
@@ -109,6 +113,7 @@ export class RequestRepository {
       if (Object.keys(patch).length + Object.keys(statusPatch).length > 0) {
         await manager.getRepository(Request).update({ id, organisationId }, { ...patch, ...statusPatch } as never);
       }
+      await effects?.(manager, current);
     });
     return (await this.find(organisationId, id)) as Request;
   }

@@ -22,10 +22,14 @@ import {
 } from '@app/core';
 import { JobName, OutboxRepository } from '@app/outbox';
 import { Programme, PROGRAMME_DEFAULTS, ProgrammeRepository } from '@app/programmes';
+import { EntityManager } from 'typeorm';
 import { Client, GpContact, Relative } from './client.entity';
 import { ReferralSourceRepository } from './referral-source.repository';
+import { RequestInfoExchange } from './request-info-exchange.entity';
+import { RequestInfoRepository } from './request-info.repository';
 import { Needs, Preferences, ReferrerContact, Request } from './request.entity';
 import { ClientData, RequestData, RequestRepository } from './request.repository';
+import { assertTransition } from './request-status';
 import { scheduleVigil } from './vigil-schedule';
 
 export interface ClientInput extends LocationInput {
@@ -93,6 +97,7 @@ export class RequestsService {
     private readonly sources: ReferralSourceRepository,
     private readonly locations: LocationService,
     private readonly outbox: OutboxRepository,
+    private readonly info: RequestInfoRepository,
   ) {}
 
   /** The source a caller's view is limited to: a referrer's own; nothing for coordinators. */
@@ -196,7 +201,55 @@ export class RequestsService {
   async update(actor: Principal, id: string, input: UpdateRequestInput): Promise<Request> {
     const own = this.scope(actor);
     const existing = await this.get(actor, id);
-    if (own && input.coordinatorNotes !== undefined) throw new ForbiddenError('Only coordinators keep coordinator notes');
+    const { patch, clientPatch } = await this.changes(actor, existing, input);
+    const editable = own ? EDITABLE_BY_REFERRER : EDITABLE_BY_COORDINATOR;
+    return this.requests.update(
+      actor.organisationId,
+      id,
+      (current) => {
+        if (!editable.includes(current.status)) {
+          throw unprocessable('request_not_editable', `A request that is ${current.status} can no longer be changed${own ? ' by the referrer' : ''}`);
+        }
+      },
+      patch,
+      clientPatch,
+      own && existing.status === 'needs_info' ? 'submitted' : undefined,
+      // Changes alone answer the question too: the round closes (without words) and the coordinators hear it.
+      own ? (manager, current) => (current.status === 'needs_info' ? this.answered(manager, actor, id, null) : Promise.resolve()) : undefined,
+    );
+  }
+
+  /**
+   * The referrer (or a coordinator for them) answers the question asked at triage, optionally with
+   * changes checked as a PATCH is: the answer is stored, the changes applied, the request moved
+   * `needs_info → submitted` (409 from any other status) and the coordinators' event written, in one
+   * transaction.
+   */
+  async answerInfo(actor: Principal, id: string, answer: string, changes: UpdateRequestInput = {}): Promise<Request> {
+    const existing = await this.get(actor, id);
+    assertTransition(existing.status, 'submitted'); // before any lookup: a request not waiting for an answer is 409
+    const { patch, clientPatch } = await this.changes(actor, existing, changes);
+    return this.requests.update(actor.organisationId, id, (current) => assertTransition(current.status, 'submitted'), patch, clientPatch, 'submitted', (manager) =>
+      this.answered(manager, actor, id, answer),
+    );
+  }
+
+  /** Closes the open round with the answer (null: changes only) and tells the coordinators, inside the caller's transaction. */
+  private async answered(manager: EntityManager, actor: Principal, id: string, answer: string | null): Promise<void> {
+    const exchange = await this.info.answer(manager, actor.organisationId, id, answer, actor.userId);
+    const ids = { organisationId: actor.organisationId, requestId: id, exchangeId: exchange.id };
+    await this.outbox.add(manager, JobName.RequestInfoReceived, ids, { dedupeKey: `request.info-received:${ids.exchangeId}` });
+  }
+
+  /** The questions asked at triage and their answers, oldest first (referrers: their own source's requests). */
+  async infoExchanges(actor: Principal, id: string): Promise<RequestInfoExchange[]> {
+    await this.get(actor, id);
+    return this.info.forRequest(actor.organisationId, id);
+  }
+
+  /** Checks a change of a request as a PATCH does and turns it into the request's and the client's columns. */
+  private async changes(actor: Principal, existing: Request, input: UpdateRequestInput): Promise<{ patch: Partial<RequestData>; clientPatch: Partial<ClientData> }> {
+    if (this.scope(actor) && input.coordinatorNotes !== undefined) throw new ForbiddenError('Only coordinators keep coordinator notes');
     const window = existing.vigilWindowStart && existing.vigilWindowEnd ? { start: existing.vigilWindowStart, end: existing.vigilWindowEnd } : null;
     this.checkTiming(
       existing.kind,
@@ -228,20 +281,7 @@ export class RequestsService {
       const moved = [postcode, houseNumber, city, lat, lon].some((v) => v !== undefined);
       if (moved) Object.assign(clientPatch, await this.locations.resolve({ postcode, houseNumber, city, lat, lon }));
     }
-
-    const editable = own ? EDITABLE_BY_REFERRER : EDITABLE_BY_COORDINATOR;
-    return this.requests.update(
-      actor.organisationId,
-      id,
-      (current) => {
-        if (!editable.includes(current.status)) {
-          throw unprocessable('request_not_editable', `A request that is ${current.status} can no longer be changed${own ? ' by the referrer' : ''}`);
-        }
-      },
-      patch,
-      clientPatch,
-      own && existing.status === 'needs_info' ? 'submitted' : undefined,
-    );
+    return { patch, clientPatch };
   }
 
   /** Accept (after the programme's inclusion rules), ask for more information, or reject. */
@@ -256,7 +296,19 @@ export class RequestsService {
         effects: request.kind === 'vigil' ? (manager, current) => scheduleVigil(this.outbox, manager, current, programme) : undefined,
       });
     }
-    return this.requests.transition(actor.organisationId, id, decision === 'reject' ? 'rejected' : 'needs_info', reason ?? null);
+    if (decision === 'reject') return this.requests.transition(actor.organisationId, id, 'rejected', reason ?? null, { effects: (manager) => this.ended(manager, actor.organisationId, id) });
+    // Each round keeps its question, and the referrer hears it once.
+    return this.requests.transition(actor.organisationId, id, 'needs_info', reason ?? null, {
+      effects: async (manager) => {
+        const exchange = await this.info.ask(manager, actor.organisationId, id, reason as string, actor.userId);
+        await this.outbox.add(manager, JobName.RequestNeedsInfo, { organisationId: actor.organisationId, requestId: id, exchangeId: exchange.id }, { dedupeKey: `request.needs-info:${exchange.id}` });
+      },
+    });
+  }
+
+  /** A rejected or cancelled request is final: the referrer hears why, once. */
+  private async ended(manager: EntityManager, organisationId: string, requestId: string): Promise<void> {
+    await this.outbox.add(manager, JobName.RequestEnded, { organisationId, requestId }, { dedupeKey: `request.ended:${requestId}` });
   }
 
   /** Open proposals and vigil offers are withdrawn with it; a running match must be ended instead. */
@@ -269,6 +321,7 @@ export class RequestsService {
         if (active > 0) throw new ConflictError('match_active', 'This request has an active match: the coordinator ends the match (with its reason) instead');
         await manager.query(`UPDATE match SET status = 'withdrawn', responded_at = now(), note = 'The request was cancelled' WHERE request_id = $1 AND status = 'proposed'`, [id]);
         await manager.query(`UPDATE vigil_offer SET status = 'withdrawn', closed_at = now() WHERE request_id = $1 AND status = 'sent'`, [id]);
+        await this.ended(manager, actor.organisationId, id);
       },
     });
   }

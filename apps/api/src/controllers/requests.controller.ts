@@ -5,7 +5,7 @@ import { Audited } from '@app/audit';
 import { CurrentPrincipal, Role, Roles } from '@app/identity';
 import { RequestsService } from '@app/referrals';
 import { ReasonDto } from '../dtos/common.dto';
-import { ListRequestsQueryDto, RequestDto, RequestPageDto, SubmitRequestDto, TriageDto, UpdateRequestDto } from '../dtos/request.dto';
+import { InfoAnswerDto, InfoExchangeDto, InfoExchangeListDto, ListRequestsQueryDto, RequestDto, RequestPageDto, SubmitRequestDto, TriageDto, UpdateRequestDto } from '../dtos/request.dto';
 
 
 @ApiTags('requests')
@@ -66,6 +66,27 @@ export class RequestsController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'An inclusion rule fails (the reason says which), or a reason is missing' })
   async triage(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: TriageDto): Promise<RequestDto> {
     return RequestDto.from(await this.requests.triage(principal, id, body.decision, body.reason), false);
+  }
+
+  @Roles(Role.Coordinator, Role.Referrer)
+  @Post(':id/info')
+  @HttpCode(200)
+  @Audited({ action: 'update', resourceType: 'request', clients: 'request' })
+  @ApiOperation({ summary: "Answer the question asked at triage, optionally with changes: the request goes back to submitted and the coordinators are told" })
+  @ApiOkResponse({ type: RequestDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The request does not wait for information (illegal_transition)' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'The changes are refused as a PATCH would refuse them' })
+  async answerInfo(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: InfoAnswerDto): Promise<RequestDto> {
+    return RequestDto.from(await this.requests.answerInfo(principal, id, body.answer, body.changes), principal.role === Role.Referrer);
+  }
+
+  @Roles(Role.Coordinator, Role.Referrer)
+  @Get(':id/info')
+  @Audited({ action: 'read', resourceType: 'request', clients: 'request' })
+  @ApiOperation({ summary: 'The questions asked at triage and the answers, oldest first' })
+  @ApiOkResponse({ type: InfoExchangeListDto })
+  async infoExchanges(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<InfoExchangeListDto> {
+    return { items: (await this.requests.infoExchanges(principal, id)).map(InfoExchangeDto.from) };
   }
 
   @Roles(Role.Coordinator, Role.Referrer)

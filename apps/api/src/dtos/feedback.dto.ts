@@ -90,7 +90,7 @@ export class FeedbackMessageDto {
   @ApiProperty({ format: 'uuid', description: 'Also the Idempotency-Key header of its webhook' }) id: string;
   @ApiProperty({ format: 'uuid' }) requestId: string;
   @ApiProperty({ enum: FEEDBACK_EVENTS }) event: FeedbackEvent;
-  @ApiProperty({ example: '', description: 'For progress messages: the period (YYYY-MM)' }) period: string;
+  @ApiProperty({ example: '', description: 'For progress messages: the period (YYYY-MM); for needs_info: the round (1, 2, …)' }) period: string;
   @ApiProperty({ enum: ['email', 'webhook'] }) channel: 'email' | 'webhook';
   @ApiProperty({ example: 'team@example.org' }) recipient: string;
   @ApiProperty({ example: 'A volunteer was found' }) subject: string;

@@ -18,7 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { commaList, CONSENT_GIVERS, ConsentGiver, DIAGNOSIS_GROUPS, DiagnosisGroup, FREQUENCIES, Frequency, GENDERS, Gender, LANGUAGE_CODE, LIVING_SITUATIONS, LivingSituation, maskToSlots, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, REQUEST_STATUSES, RequestStatus, trim, trimLower, URGENCIES, Urgency, Optional, CalendarDate, DateTime, NestedObject, NestedObjects } from '@app/core';
-import { Client, Request } from '@app/referrals';
+import { Client, Request, RequestInfoExchange } from '@app/referrals';
 import { LocationDto, LocationViewDto, SlotDto } from './common.dto';
 
 export class NeedsDto {
@@ -127,6 +127,50 @@ export class TriageDto {
   @ApiPropertyOptional({ example: 'Graag de gewenste dagdelen aanvullen', description: 'Required for needs_info and reject' })
   @Optional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(1000)
   reason?: string;
+}
+
+export class InfoAnswerDto {
+  @ApiProperty({ example: 'Zij wil graag bezoek op dinsdag- en donderdagmiddag; de dochter is contactpersoon', description: "The answer to the coordinator's question" })
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(4000)
+  answer: string;
+  @ApiPropertyOptional({
+    type: UpdateRequestDto,
+    example: { desiredSlots: [{ day: 'thu', part: 'afternoon' }], referrerNotes: 'Dochter is contactpersoon' },
+    description: 'Changes to the request, checked as PATCH /api/requests/{id} checks them',
+  })
+  @Optional() @NestedObject(() => UpdateRequestDto)
+  changes?: UpdateRequestDto;
+}
+
+/** One round of questions at triage and the answer to it. */
+export class InfoExchangeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ example: 1, description: '1 for the first time the request needed information, 2 for the second, …' }) round: number;
+  @ApiProperty({ example: 'Graag de gewenste dagdelen aanvullen' }) question: string;
+  @ApiProperty({ type: String, format: 'date-time' }) askedAt: Date;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The coordinator who asked' }) askedByUserId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null until the referrer answers, or when they answered by changing the request only' }) answer: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt: Date | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The referrer, or a coordinator who answered for them' }) answeredByUserId: string | null;
+
+  static from(e: RequestInfoExchange): InfoExchangeDto {
+    return {
+      id: e.id,
+      requestId: e.requestId,
+      round: e.round,
+      question: e.question,
+      askedAt: e.askedAt,
+      askedByUserId: e.askedByUserId,
+      answer: e.answer,
+      answeredAt: e.answeredAt,
+      answeredByUserId: e.answeredByUserId,
+    };
+  }
+}
+
+export class InfoExchangeListDto {
+  @ApiProperty({ type: [InfoExchangeDto] }) items: InfoExchangeDto[];
 }
 
 export class ListRequestsQueryDto extends PageQueryDto {

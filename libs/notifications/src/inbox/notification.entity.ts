@@ -11,6 +11,10 @@ export enum NotificationKind {
   MatchEnded = 'match_ended',
   /** The coordinator of a match: a follow-up is due. */
   FollowUpDue = 'followup_due',
+  /** The referrer who submitted a request: the coordinator needs more information. */
+  RequestNeedsInfo = 'request_needs_info',
+  /** Coordinators: a referrer answered, the request waits for triage again. */
+  RequestInfoReceived = 'request_info_received',
 }
 
 /**

@@ -25,10 +25,17 @@ export class NotificationRepository {
     for (const userId of users) await this.record(organisationId, userId, kind, dedupeKey, manager);
   }
 
+  /** Notifies the user if they are an active referrer of the organisation (a request a coordinator submitted has none). */
+  async recordForReferrer(organisationId: string, userId: string | null, kind: NotificationKind, dedupeKey: string, manager?: EntityManager): Promise<void> {
+    if (!userId) return;
+    const users = await this.activeUsers(`organisation_id = $1 AND id = $2 AND role = 'referrer'`, [organisationId, userId], manager);
+    for (const id of users) await this.record(organisationId, id, kind, dedupeKey, manager);
+  }
+
   /** Notifies every active coordinator of the organisation, each under `<dedupeKey>:<userId>`. */
-  async recordForCoordinators(organisationId: string, kind: NotificationKind, dedupeKey: string): Promise<void> {
-    const users = await this.activeUsers(`organisation_id = $1 AND role = 'coordinator'`, [organisationId]);
-    for (const userId of users) await this.record(organisationId, userId, kind, `${dedupeKey}:${userId}`);
+  async recordForCoordinators(organisationId: string, kind: NotificationKind, dedupeKey: string, manager?: EntityManager): Promise<void> {
+    const users = await this.activeUsers(`organisation_id = $1 AND role = 'coordinator'`, [organisationId], manager);
+    for (const userId of users) await this.record(organisationId, userId, kind, `${dedupeKey}:${userId}`, manager);
   }
 
   /** The coordinator given (if still active), else every active coordinator; each under `<dedupeKey>:<userId>`. */

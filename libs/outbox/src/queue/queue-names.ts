@@ -31,6 +31,12 @@ export enum JobName {
   RequestReceived = 'request.received',
   /** A request's no-match deadline (scheduled): the referrer hears if it is still unmatched. */
   RequestUnmatchedCheck = 'request.unmatched-check',
+  /** A coordinator asked for more information at triage: the referrer hears the question. */
+  RequestNeedsInfo = 'request.needs-info',
+  /** The referrer answered: the request is back in the coordinators' queue. */
+  RequestInfoReceived = 'request.info-received',
+  /** A request was rejected or cancelled: the referrer hears why. */
+  RequestEnded = 'request.ended',
   /** A visit took place: the first one is news for the referrer. */
   VisitCompleted = 'visit.completed',
   /** A periodic progress message for a running match (scheduled). */
@@ -57,6 +63,9 @@ export interface EventPayloads {
   [JobName.VigilFinish]: { organisationId: string; requestId: string };
   [JobName.RequestReceived]: { organisationId: string; requestId: string };
   [JobName.RequestUnmatchedCheck]: { organisationId: string; requestId: string };
+  [JobName.RequestNeedsInfo]: { organisationId: string; requestId: string; exchangeId: string };
+  [JobName.RequestInfoReceived]: { organisationId: string; requestId: string; exchangeId: string };
+  [JobName.RequestEnded]: { organisationId: string; requestId: string };
   [JobName.VisitCompleted]: { organisationId: string; visitId: string };
   [JobName.FeedbackProgress]: { organisationId: string; matchId: string; period: string };
   [JobName.FeedbackDeliver]: { organisationId: string; messageId: string };
@@ -76,6 +85,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.VigilFinish]: QueueName.Vigil,
   [JobName.RequestReceived]: QueueName.Notifications,
   [JobName.RequestUnmatchedCheck]: QueueName.Notifications,
+  [JobName.RequestNeedsInfo]: QueueName.Notifications,
+  [JobName.RequestInfoReceived]: QueueName.Notifications,
+  [JobName.RequestEnded]: QueueName.Notifications,
   [JobName.VisitCompleted]: QueueName.Notifications,
   [JobName.FeedbackProgress]: QueueName.Notifications,
   [JobName.FollowUpDue]: QueueName.Notifications,
