@@ -109,13 +109,13 @@ describe('The closed loop: follow-ups and feedback to the referrer', () => {
     expect(hooks.every((w) => w.signatureValid)).toBe(true);
     expect(new Set(hooks.map((w) => w.headers['idempotency-key'])).size).toBe(4);
     expect(hooks.find((w) => w.body.event === 'matched')?.body).toMatchObject({ volunteerFirstName: 'Marieke', startDate: expect.any(String) });
-    expect(hooks.find((w) => w.body.event === 'ended')?.body).toMatchObject({ reason: 'client_moved', reasonText: 'The client moved' });
+    expect(hooks.find((w) => w.body.event === 'ended')?.body).toMatchObject({ reason: 'client_moved', reasonText: 'de cliënt is verhuisd' });
     const everything = hooks.map((w) => w.raw).join('\n');
     for (const secret of ['copd', 'Zuurstof', 'Jansen', 'Bakker', 'Samen gewandeld', 'sanne@example.org']) expect(everything).not.toContain(secret);
 
     const gp = smtp.received.filter((m) => m.to.includes('huisarts.bakker@example.org'));
     expect(gp).toHaveLength(1);
-    expect(gp[0]).toMatchObject({ subject: 'Buddy support started' });
+    expect(gp[0]).toMatchObject({ subject: 'Buddyzorg gestart' });
     expect(gp[0].text).not.toMatch(/copd|Jansen|Zuurstof/);
 
     const forReferrer = await feedbackOf(requestId, referrer);

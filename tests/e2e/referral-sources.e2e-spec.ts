@@ -91,6 +91,7 @@ describe('Referral sources', () => {
         webhookUrl: null,
         hasWebhookSecret: false,
         active: true,
+        locale: 'nl',
         createdAt: expect.any(String),
       });
 

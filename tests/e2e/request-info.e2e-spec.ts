@@ -184,9 +184,9 @@ describe('Needs more information, rejected, cancelled: the referrer hears it and
     await eventually(async () => hooks(rejectedId, 'rejected').length > 0 && hooks(cancelledId, 'cancelled').length > 0, 10_000, 'the rejected and cancelled webhooks');
     await settle();
     expect(hooks(rejectedId, 'rejected')).toHaveLength(1);
-    expect(hooks(rejectedId, 'rejected')[0].body).toMatchObject({ reasonText: 'De cliënt woont buiten ons werkgebied', text: expect.stringContaining('Reason: De cliënt woont buiten ons werkgebied.') });
+    expect(hooks(rejectedId, 'rejected')[0].body).toMatchObject({ reasonText: 'De cliënt woont buiten ons werkgebied', text: expect.stringContaining('Reden: De cliënt woont buiten ons werkgebied.') });
     expect(hooks(cancelledId, 'cancelled')).toHaveLength(1);
-    expect(hooks(cancelledId, 'cancelled')[0].body).toMatchObject({ reasonText: 'Opgenomen in het hospice', text: expect.stringContaining('was cancelled. Reason: Opgenomen in het hospice.') });
+    expect(hooks(cancelledId, 'cancelled')[0].body).toMatchObject({ reasonText: 'Opgenomen in het hospice', text: expect.stringContaining('is geannuleerd. Reden: Opgenomen in het hospice.') });
     expect((await messages(rejectedId, 'rejected')).length + (await messages(cancelledId, 'cancelled')).length).toBe(2);
   });
 });

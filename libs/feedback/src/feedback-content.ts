@@ -1,3 +1,4 @@
+import type { I18nService, Locale } from '@app/i18n';
 import type { FeedbackEvent } from './feedback-message.entity';
 
 /**
@@ -17,7 +18,6 @@ export interface FeedbackFacts {
   visitsInPeriod?: number;
   period?: string;
   endReason?: string;
-  endReasonWords?: string;
   daysWaiting?: number;
   /** needs_info: what the coordinator asked. */
   question?: string;
@@ -33,67 +33,47 @@ export interface FeedbackContent {
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 /** Free text ends a sentence once, whether or not it came with its own full stop. */
-const sentence = (text: string | undefined) => (/[.!?]$/.test(text ?? '') ? text : `${text}.`);
+const sentence = (text: string | undefined) => (/[.!?]$/.test(text ?? '') ? (text as string) : `${text}.`);
 
-export function feedbackContent(event: FeedbackEvent, facts: FeedbackFacts): FeedbackContent {
-  const about = `your request for ${facts.clientInitials} (${facts.programmeName}, submitted ${day(facts.submittedAt)})`;
+/**
+ * The message for an event in the reader's language (the referral source's, for a GP Dutch): the
+ * words from the catalogues (`feedback.*`), the structured `data` for webhooks in stable codes.
+ */
+export function feedbackContent(i18n: I18nService, locale: Locale, event: FeedbackEvent, facts: FeedbackFacts): FeedbackContent {
+  const t = (key: string, vars: Record<string, string | number> = {}) => i18n.t(locale, `feedback.${key}`, vars);
+  const request = { initials: facts.clientInitials, programme: facts.programmeName, submitted: day(facts.submittedAt) };
+  const about = t('about', request);
+  const message = (key: string, vars: Record<string, string | number>, data: Record<string, unknown> = {}) => ({
+    subject: t(`${event}.subject`, vars),
+    text: t(`${event}.${key}`, { about, ...vars }),
+    data,
+  });
   switch (event) {
     case 'received':
-      return { subject: 'Request received', text: `We received ${about}. A coordinator will look at it soon.`, data: {} };
+      return message('text', {});
     case 'needs_info':
-      return {
-        subject: 'More information needed',
-        text: `A coordinator needs more information about ${about}: ${sentence(facts.question)} The request waits until you answer it in the portal.`,
-        data: { question: facts.question, round: Number(facts.period) },
-      };
+      return message('text', { question: sentence(facts.question) }, { question: facts.question, round: Number(facts.period) });
     case 'rejected':
-      return {
-        subject: 'Request not accepted',
-        text: `We cannot take on ${about}. Reason: ${sentence(facts.reason)}`,
-        data: { reasonText: facts.reason },
-      };
+      return message('text', { reason: sentence(facts.reason) }, { reasonText: facts.reason });
     case 'cancelled':
-      return {
-        subject: 'Request cancelled',
-        text: `${about.charAt(0).toUpperCase()}${about.slice(1)} was cancelled. Reason: ${sentence(facts.reason)}`,
-        data: { reasonText: facts.reason },
-      };
+      return message('text', { aboutStart: t('aboutStart', request), reason: sentence(facts.reason) }, { reasonText: facts.reason });
     case 'matched':
-      return {
-        subject: 'A volunteer was found',
-        text: `${facts.volunteerFirstName} will support ${facts.clientInitials}${facts.startDate ? ` from ${facts.startDate}` : ''}. This concerns ${about}.`,
-        data: { volunteerFirstName: facts.volunteerFirstName, startDate: facts.startDate ?? null },
-      };
+      return message(facts.startDate ? 'textFrom' : 'text', { volunteer: facts.volunteerFirstName ?? '', initials: facts.clientInitials, startDate: facts.startDate ?? '' }, {
+        volunteerFirstName: facts.volunteerFirstName,
+        startDate: facts.startDate ?? null,
+      });
     case 'first_visit':
-      return {
-        subject: 'First visit took place',
-        text: `The first visit for ${about} took place on ${day(facts.visitDate as Date)}.`,
-        data: { visitDate: day(facts.visitDate as Date) },
-      };
+      return message('text', { date: day(facts.visitDate as Date) }, { visitDate: day(facts.visitDate as Date) });
     case 'progress':
-      return {
-        subject: `Progress ${facts.period}`,
-        text: `The support for ${about} continues: ${facts.visitsInPeriod} visit(s) in ${facts.period}.`,
-        data: { period: facts.period, visits: facts.visitsInPeriod },
-      };
-    case 'ended':
-      return {
-        subject: 'Support ended',
-        text: `The support for ${about} has ended. Reason: ${facts.endReasonWords}.`,
-        data: { reason: facts.endReason, reasonText: facts.endReasonWords },
-      };
+      return message('text', { period: facts.period ?? '', count: facts.visitsInPeriod ?? 0 }, { period: facts.period, visits: facts.visitsInPeriod });
+    case 'ended': {
+      const reason = i18n.t(locale, `vocabulary.endReason.${facts.endReason}`);
+      return message('text', { reason }, { reason: facts.endReason, reasonText: reason });
+    }
     case 'no_match':
-      return {
-        subject: 'No volunteer found yet',
-        text: `For ${about} we have not found a volunteer after ${facts.daysWaiting} days. We keep looking; please contact the coordinator if the situation changed.`,
-        data: { daysWaiting: facts.daysWaiting },
-      };
+      return message('text', { days: facts.daysWaiting ?? 0 }, { daysWaiting: facts.daysWaiting });
     case 'gp_notice':
-      return {
-        subject: 'Buddy support started',
-        text: `For your patient ${facts.clientInitials}, buddy support by a trained volunteer (${facts.programmeName}) started${facts.startDate ? ` on ${facts.startDate}` : ''}.`,
-        data: {},
-      };
+      return message(facts.startDate ? 'textOn' : 'text', { initials: facts.clientInitials, programme: facts.programmeName, startDate: facts.startDate ?? '' });
   }
 }
 

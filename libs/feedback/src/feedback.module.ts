@@ -1,3 +1,4 @@
+import { I18nModule } from '@app/i18n';
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@app/outbox';
 import { NotificationsModule } from '@app/notifications';
@@ -11,7 +12,7 @@ import { MatchFactsRepository } from './match-facts.repository';
 
 /** The closed loop: follow-ups for coordinators, feedback for referrers and GPs, and the handlers that create them. */
 @Module({
-  imports: [OutboxModule, NotificationsModule, ReferralsModule],
+  imports: [I18nModule, OutboxModule, NotificationsModule, ReferralsModule],
   providers: [FeedbackRepository, FeedbackService, FollowUpRepository, FollowUpsService, MatchFactsRepository, ...LOOP_HANDLERS],
   exports: [FeedbackService, FollowUpsService, FollowUpRepository],
 })

@@ -1,3 +1,4 @@
+import type { Locale } from '@app/i18n';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SecretBox } from '@app/core';
@@ -26,6 +27,7 @@ export interface FeedbackSubject {
   sourceEmail: string | null;
   sourceWebhookUrl: string | null;
   sourceActive: boolean;
+  sourceLocale: Locale;
 }
 
 export interface NewFeedbackMessage {
@@ -51,7 +53,7 @@ export class FeedbackRepository {
     const [row] = await manager.query(
       `SELECT r.id, r.organisation_id, r.submitted_at, r.start_date::text AS start_date, r.status, r.status_reason, r.submitted_by_user_id, c.first_name, c.last_name, c.gp->>'email' AS gp_email,
               p.name AS programme_name, p.kind, p.progress_feedback_months, p.no_match_feedback_days,
-              s.feedback_channel, s.feedback_email, s.webhook_url, s.active
+              s.feedback_channel, s.feedback_email, s.webhook_url, s.active, s.locale
          FROM request r JOIN client c ON c.id = r.client_id JOIN programme p ON p.id = r.programme_id JOIN referral_source s ON s.id = r.referral_source_id
         WHERE r.organisation_id = $1 AND r.id = $2`,
       [organisationId, requestId],
@@ -76,6 +78,7 @@ export class FeedbackRepository {
       sourceEmail: row.feedback_email,
       sourceWebhookUrl: row.webhook_url,
       sourceActive: row.active,
+      sourceLocale: row.locale,
     };
   }
 

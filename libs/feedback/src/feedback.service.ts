@@ -1,3 +1,4 @@
+import { I18nService } from '@app/i18n';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConflictError, NotFoundError, Principal } from '@app/core';
 import { EmailChannel, WebhookChannel } from '@app/notifications';
@@ -25,6 +26,7 @@ export class FeedbackService {
     private readonly requests: RequestsService,
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
+    private readonly i18n: I18nService,
   ) {}
 
   /** Writes the referrer's message for an event (inside the caller's transaction). Sources without a channel get none. */
@@ -33,7 +35,9 @@ export class FeedbackService {
     if (!subject) return null;
     const recipient = this.recipient(subject, event);
     if (!recipient) return null;
-    const content = feedbackContent(event, {
+    // A GP practice in the Netherlands reads Dutch; a referral source reads the language it chose.
+    const locale = event === 'gp_notice' ? 'nl' : subject.sourceLocale;
+    const content = feedbackContent(this.i18n, locale, event, {
       requestId,
       clientInitials: initials(subject.clientFirstName, subject.clientLastName),
       programmeName: subject.programmeName,

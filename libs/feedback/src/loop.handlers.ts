@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HandlesJob, JobHandler, JobName, JobPayload, OutboxRepository } from '@app/outbox';
 import { NotificationKind, NotificationRepository } from '@app/notifications';
-import { END_REASON_WORDS, EndReason } from '@app/matches';
+import { EndReason } from '@app/matches';
 import { RequestInfoRepository } from '@app/referrals';
 import { DataSource } from 'typeorm';
 import { addMonths, followUpPlan } from './follow-up-plan';
@@ -195,7 +195,7 @@ export class MatchEndedHandler implements JobHandler<JobName.MatchEnded> {
       if (!match) return;
       await this.followUps.cancelOpen(manager, matchId);
       const reason = (match.endReason ?? 'other') as EndReason;
-      await this.feedback.record(manager, organisationId, match.requestId, 'ended', { endReason: reason, endReasonWords: END_REASON_WORDS[reason] });
+      await this.feedback.record(manager, organisationId, match.requestId, 'ended', { endReason: reason });
       await this.notifications.recordForVolunteer(organisationId, match.volunteerId, NotificationKind.MatchEnded, `match.ended:${matchId}`, manager);
     });
   }

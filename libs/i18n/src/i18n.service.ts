@@ -25,6 +25,13 @@ const AMSTERDAM: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
 };
 
+const LONG_DATE: Record<Locale, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+/** A calendar day as noon in Amsterdam, so formatting it never slips to the day before or after. */
+const dayOf = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+01:00`) : new Date(value));
+
 /** "Wed 2 Dec 06:00" / "wo 2 dec 06:00", in the time the users live in. */
 function amsterdamText(instant: Date, locale: Locale): string {
   const parts = AMSTERDAM[locale].formatToParts(instant);
@@ -50,9 +57,12 @@ export class I18nService {
       supportedLngs: [...LOCALES],
       interpolation: { escapeValue: false }, // templates escape HTML themselves
       returnNull: false,
+      showSupportNotice: false,
     });
     // `{{at, amsterdam}}`: an instant as people in the Netherlands read it ("wo 2 dec 06:00").
     this.i18n.services.formatter?.add('amsterdam', (value: string, lng: string | undefined) => amsterdamText(new Date(value), lng === 'en' ? 'en' : 'nl'));
+    // `{{day, longDate}}`: a calendar day (`YYYY-MM-DD` or an instant) written out ("5 december 2026").
+    this.i18n.services.formatter?.add('longDate', (value: string, lng: string | undefined) => LONG_DATE[lng === 'en' ? 'en' : 'nl'].format(dayOf(value)));
   }
 
   /** A phrase in `locale`; a plain string (stored before texts were phrases) is returned as it is. */

@@ -1,3 +1,4 @@
+import type { Locale } from '@app/i18n';
 import type { FeedbackChannel, ReferralSourceType } from '@app/core';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -5,6 +6,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 @Entity('referral_source')
 @Index(['organisationId', 'name'])
 @Check('chk_referral_source_type', "(type = ANY (ARRAY['hospital'::text, 'gp'::text, 'home_care'::text, 'neighbourhood_team'::text, 'volunteer_org'::text, 'caregiver_support'::text, 'other'::text]))")
+@Check('chk_referral_source_locale', `locale IN ('nl', 'en')`)
 @Check('chk_referral_source_channel', "(feedback_channel = ANY (ARRAY['email'::text, 'webhook'::text, 'none'::text]))")
 export class ReferralSource {
   @PrimaryGeneratedColumn('uuid')
@@ -47,6 +49,10 @@ export class ReferralSource {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The language of the feedback messages this source receives. */
+  @Column({ type: 'text', default: 'nl' })
+  locale: Locale;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -36,6 +36,7 @@ export class ReferralSourcesService {
       webhookUrl: input.webhookUrl ?? null,
       webhookSecret: input.webhookSecret ?? null,
       active: input.active ?? true,
+      locale: input.locale ?? 'nl',
     };
     this.checkChannel(data.feedbackChannel, data.feedbackEmail, data.webhookUrl, Boolean(data.webhookSecret));
     return this.sources.create(actor.organisationId, data);

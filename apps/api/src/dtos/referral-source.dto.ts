@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 import { FEEDBACK_CHANNELS, FeedbackChannel, PageMetaDto, PageQueryDto, queryBoolean, REFERRAL_SOURCE_TYPES, ReferralSourceType, trim, trimLower, Optional } from '@app/core';
 import { ReferralSourceView } from '@app/referrals';
+import { Locale, LOCALES } from '@app/i18n';
 
 export class CreateReferralSourceDto {
   @ApiProperty({ example: 'UMC Utrecht – afdeling oncologie' })
@@ -44,6 +45,10 @@ export class CreateReferralSourceDto {
   @ApiPropertyOptional({ default: true })
   @Optional() @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'nl', description: 'The language of the feedback messages' })
+  @Optional() @IsIn(LOCALES)
+  locale?: Locale;
 }
 
 export class UpdateReferralSourceDto extends PartialType(CreateReferralSourceDto, { skipNullProperties: false }) {}
@@ -66,6 +71,7 @@ export class ReferralSourceDto {
   @ApiProperty({ nullable: true, type: String }) webhookUrl: string | null;
   @ApiProperty({ description: 'Whether a webhook secret is set (the secret itself is never returned)' }) hasWebhookSecret: boolean;
   @ApiProperty() active: boolean;
+  @ApiProperty({ enum: LOCALES, example: 'nl' }) locale: Locale;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 
   static from(s: ReferralSourceView): ReferralSourceDto {
@@ -81,6 +87,7 @@ export class ReferralSourceDto {
       webhookUrl: s.webhookUrl,
       hasWebhookSecret: s.hasWebhookSecret,
       active: s.active,
+      locale: s.locale,
       createdAt: s.createdAt,
     };
   }
