@@ -13,9 +13,12 @@ export interface PushSubscriptionInput {
 
 /** A P-256 public key as browsers give it: an uncompressed point (65 bytes) on the curve. */
 function isP256PublicKey(raw: string): boolean {
+  const point = Buffer.from(raw, 'base64url');
   try {
-    createECDH('prime256v1').computeSecret(Buffer.from(raw, 'base64url'));
-    return Buffer.from(raw, 'base64url').length === 65;
+    const ecdh = createECDH('prime256v1');
+    ecdh.generateKeys();
+    ecdh.computeSecret(point); // throws for a point not on the curve
+    return point.length === 65;
   } catch {
     return false;
   }
