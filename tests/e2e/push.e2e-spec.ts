@@ -1,5 +1,7 @@
 import { Role } from '@app/identity';
-import { GoneError, PersonMessage, PushChannel, Recipient } from '@app/notifications';
+import { AppConfig, validateEnvironment } from '@app/core';
+import { GoneError, PersonMessage, PushChannel, PushSubscriptionRepository, PushSubscriptionsService, Recipient, VapidKeys } from '@app/notifications';
+import { generateVAPIDKeys } from 'web-push';
 import { createApp } from '../../apps/api/src/create-app';
 import { PushEndpoint } from '../support/push-endpoint';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -57,6 +59,28 @@ describe('Web Push', () => {
       await again.close();
     }
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM vapid_key`))[0].n).toBe(1);
+  });
+
+  it('takes the keys from the environment, and in production without keys leaves push off', async () => {
+    const stored = (await t.request('GET', '/api/push/public-key', { token: volunteer.token })).body.publicKey;
+    const keysWith = async (env: Record<string, string>) => {
+      const keys = new VapidKeys(new AppConfig(validateEnvironment({ JWT_SECRET: 'x'.repeat(32), ...env })), t.app.get(PushSubscriptionRepository));
+      await keys.onModuleInit();
+      return keys.current;
+    };
+    const pair = generateVAPIDKeys();
+    expect(await keysWith({ NODE_ENV: 'production', VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: 'mailto:beheer@example.org' })).toEqual({
+      subject: 'mailto:beheer@example.org',
+      ...pair,
+    });
+    expect(await keysWith({ NODE_ENV: 'production' })).toBeNull();
+    const off = new VapidKeys(new AppConfig(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })), t.app.get(PushSubscriptionRepository));
+    await off.onModuleInit();
+    const service = new PushSubscriptionsService(t.app.get(AppConfig), off, t.app.get(PushSubscriptionRepository));
+    expect(() => service.publicKey()).toThrow(expect.objectContaining({ status: 503, code: 'push_not_configured' }));
+    await expect(service.subscribe({ organisationId, userId: volunteer.userId, role: Role.Volunteer, referralSourceId: null, volunteerId: null }, { endpoint: 'https://push.example.org/x', keys: endpoint.subscribe().keys })).rejects.toMatchObject({ code: 'push_not_configured' });
+    expect((await keysWith({ NODE_ENV: 'development' }))?.publicKey).toBe(stored);
+    expect((await t.dataSource.query(`SELECT public_key FROM vapid_key`)).map((r: { public_key: string }) => r.public_key)).toEqual([stored]);
   });
 
   it('delivers a payload the browser can decrypt, signed for the endpoint, urgent ones with high urgency', async () => {

@@ -13,3 +13,4 @@ export * from './channels/push/push-subscriptions.service';
 export * from './channels/push/push.channel';
 export * from './channels/sms/sms-gateway';
 export * from './channels/sms/sms.channel';
+export * from './channels/push/vapid-keys';
