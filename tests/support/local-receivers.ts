@@ -106,3 +106,40 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000,
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+export interface ReceivedText {
+  headers: IncomingHttpHeaders;
+  body: { to: string; from: string; text: string };
+}
+
+/** A local SMS gateway: keeps what it is sent, answers `status` (200 unless told), or late with `hangMs`. */
+export class SmsGatewayStub {
+  readonly received: ReceivedText[] = [];
+  status = 200;
+  hangMs = 0;
+  private server?: Server;
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}/messages`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        this.received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        const answer = () => !response.destroyed && response.writeHead(this.status, { 'content-type': 'application/json' }).end('{"id":"msg-1"}');
+        if (this.hangMs > 0) setTimeout(answer, this.hangMs);
+        else answer();
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsPhoneNumber, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { PageMetaDto, PageQueryDto, queryBoolean, trim, trimLower, Optional } from '@app/core';
 import { Role, User } from '@app/identity';
 import { Locale, LOCALES } from '@app/i18n';
@@ -77,6 +78,7 @@ export class UserDto {
   @ApiProperty() active: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) referralSourceId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) volunteerId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '+31612345678', description: 'For text messages (a volunteer without one is texted at their profile phone)' }) phone: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastLoginAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 
@@ -91,6 +93,7 @@ export class UserDto {
       active: user.active,
       referralSourceId: user.referralSourceId,
       volunteerId: user.volunteerId,
+      phone: user.phone,
       lastLoginAt: user.lastLoginAt,
       createdAt: user.createdAt,
     };
@@ -101,9 +104,16 @@ export class UserPageDto extends PageMetaDto {
   @ApiProperty({ type: [UserDto] }) items: UserDto[];
 }
 
+/** A number as typed in the Netherlands ("06 12345678") becomes +31612345678; anything else is left for the validators. */
+const internationalPhone = ({ value }: { value: unknown }) => (typeof value === 'string' ? (parsePhoneNumberFromString(value, 'NL')?.number ?? value) : value);
+
 export class UpdateMeDto {
   @ApiPropertyOptional({ example: 'Marieke de Vries' }) @Optional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: LOCALES, example: 'nl', description: 'The language of emails, pushes, inbox messages and error messages' })
   @Optional() @IsIn(LOCALES)
   locale?: Locale;
+
+  @ApiPropertyOptional({ nullable: true, example: '06 12345678', description: 'A mobile number for text messages, stored in international form; null removes it' })
+  @IsOptional() @Transform(internationalPhone) @IsString() @IsPhoneNumber(undefined, { message: 'phone must be a phone number, like 06 12345678 or +31 6 12345678' }) @MaxLength(40)
+  phone?: string | null;
 }

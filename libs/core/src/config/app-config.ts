@@ -1,5 +1,7 @@
 import { defaultOwnerUrl, DEVELOPMENT_JWT_SECRET, Environment, NodeEnv } from './environment';
 
+const hostList = (raw: string) => raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+
 /**
  * The typed configuration every module reads. Built once from the validated environment;
  * inject it (`constructor(private readonly config: AppConfig)`) instead of reading process.env.
@@ -27,6 +29,9 @@ export class AppConfig {
   readonly geocoder: { url: string; timeoutMs: number; cacheSize: number };
   readonly webhooks: { timeoutMs: number; allowedPrivate: string[] };
   readonly followUps: { reconcileMs: number };
+  /** VAPID keys from the environment (both or neither), and which private push endpoints are allowed. */
+  readonly push: { publicKey?: string; privateKey?: string; subject?: string; allowedPrivate: string[] };
+  readonly sms: { gatewayUrl?: string; token?: string; from?: string; timeoutMs: number };
 
   constructor(env: Environment) {
     this.nodeEnv = env.NODE_ENV;
@@ -84,8 +89,15 @@ export class AppConfig {
     this.geocoder = { url: env.GEOCODER_URL.replace(/\/+$/, ''), timeoutMs: env.GEOCODER_TIMEOUT_MS, cacheSize: env.GEOCODER_CACHE_SIZE };
     this.webhooks = {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
-      allowedPrivate: env.WEBHOOK_ALLOWED_PRIVATE.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+      allowedPrivate: hostList(env.WEBHOOK_ALLOWED_PRIVATE),
     };
     this.followUps = { reconcileMs: env.FOLLOWUP_RECONCILE_MS };
+    this.push = {
+      publicKey: env.VAPID_PUBLIC_KEY,
+      privateKey: env.VAPID_PRIVATE_KEY,
+      subject: env.VAPID_SUBJECT,
+      allowedPrivate: hostList(env.PUSH_ALLOWED_PRIVATE),
+    };
+    this.sms = { gatewayUrl: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN, from: env.SMS_FROM, timeoutMs: env.SMS_TIMEOUT_MS };
   }
 }

@@ -67,6 +67,18 @@ describe('Configuration', () => {
     expect(() => validateEnvironment({ SECRETS_KEY: 'too-short' })).toThrow('SECRETS_KEY: SECRETS_KEY must be 32 random bytes in base64 (openssl rand -base64 32)');
   });
 
+  it('takes VAPID keys only as a matching pair with a subject, and an SMS gateway only with a sender', () => {
+    const pair = { VAPID_PUBLIC_KEY: 'BEAKgviG5q9bpSGw-3AR0E29nXhIQQrHkwuKdmfl85MY1TirndUlhJQtuNk4lG-zyFwUhjLMI0e8i0EthQ_3fA8', VAPID_PRIVATE_KEY: '-JDPpQg3r-a9psJqdB-Wt89yBNw_xdsQ78vjCLX1fKE' };
+    expect(() => validateEnvironment({ VAPID_PUBLIC_KEY: pair.VAPID_PUBLIC_KEY })).toThrow('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
+    expect(() => validateEnvironment(pair)).toThrow('VAPID_SUBJECT: required');
+    const other = 'BJMCyeby4pOwADnZrNRLsYRnBaGcM8JhCMp_cMLl9OZwS2gFZ9ue9Ft8zoq1bZZ8jF4N8EMSptjPixmdY3yGkXw';
+    expect(() => validateEnvironment({ ...pair, VAPID_PUBLIC_KEY: other, VAPID_SUBJECT: 'mailto:ops@example.org' })).toThrow('is not the public key of VAPID_PRIVATE_KEY');
+    expect(() => validateEnvironment({ ...pair, VAPID_SUBJECT: 'http://example.org' })).toThrow('VAPID_SUBJECT must be a mailto: address or an https URL');
+    expect(new AppConfig(validateEnvironment({ ...pair, VAPID_SUBJECT: 'mailto:ops@example.org' })).push).toMatchObject({ publicKey: pair.VAPID_PUBLIC_KEY, subject: 'mailto:ops@example.org' });
+    expect(() => validateEnvironment({ SMS_GATEWAY_URL: 'https://sms.example.org/send' })).toThrow('SMS_FROM: required with SMS_GATEWAY_URL');
+    expect(new AppConfig(validateEnvironment({})).sms.gatewayUrl).toBeUndefined();
+  });
+
   it('says what is wrong with a value in one line per variable, without echoing it', () => {
     expect(() => validateEnvironment({ PORT: 'abc', JWT_SECRET: 'hunter2' })).toThrow(
       'Invalid configuration:\n  - PORT: PORT must be an integer number\n  - JWT_SECRET: JWT_SECRET must be at least 32 characters',

@@ -13,6 +13,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
+import { createECDH } from 'node:crypto';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -193,6 +194,41 @@ export class Environment {
   @IsString()
   WEBHOOK_ALLOWED_PRIVATE = '';
 
+  /**
+   * Web Push (VAPID): the key pair as `npx web-push generate-vapid-keys` prints it (base64url), and a
+   * contact for the push services (`mailto:` or an https URL). Without keys, development and tests
+   * generate a pair once and keep it in PostgreSQL; production leaves push off.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9_-]{87}$/, { message: 'VAPID_PUBLIC_KEY must be a P-256 public key in base64url (87 characters)' })
+  VAPID_PUBLIC_KEY?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'VAPID_PRIVATE_KEY must be a P-256 private key in base64url (43 characters)' })
+  VAPID_PRIVATE_KEY?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, { message: 'VAPID_SUBJECT must be a mailto: address or an https URL' })
+  VAPID_SUBJECT?: string;
+
+  /**
+   * Push endpoints must be public https addresses. Hosts, IP addresses or CIDR ranges listed here
+   * (comma separated) are allowed even if private, and may use plain http (a local push service).
+   */
+  @IsString()
+  PUSH_ALLOWED_PRIVATE = '';
+
+  /** SMS through an HTTP gateway (JSON POST `{to, from, text}` with a bearer token); off without a URL. */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'SMS_GATEWAY_URL must be an http(s) URL' })
+  SMS_GATEWAY_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SMS_GATEWAY_TOKEN?: string;
+
+  /** The sender shown on the phone: a number, or up to 11 letters and digits. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^(\+?[0-9]{3,15}|[A-Za-z0-9 ]{1,11})$/, { message: 'SMS_FROM must be a phone number or at most 11 letters and digits' })
+  SMS_FROM?: string;
+
+  @Transform(toInt) @Min(100) @Max(60000) @IsInt()
+  SMS_TIMEOUT_MS = 5000;
+
   /** How often the worker looks for due follow-ups whose reminder the queue lost. */
   @Transform(toInt) @Min(100) @Max(3600000) @IsInt()
   FOLLOWUP_RECONCILE_MS = 60000;
@@ -209,6 +245,17 @@ export function defaultOwnerUrl(url: string): string {
   return owner.toString();
 }
 
+/** Whether the P-256 private key (base64url) yields the public key (base64url, uncompressed point). */
+function vapidKeysBelongTogether(publicKey: string, privateKey: string): boolean {
+  try {
+    const ecdh = createECDH('prime256v1');
+    ecdh.setPrivateKey(Buffer.from(privateKey, 'base64url'));
+    return ecdh.getPublicKey().equals(Buffer.from(publicKey, 'base64url'));
+  } catch {
+    return false;
+  }
+}
+
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
@@ -217,7 +264,7 @@ export class ConfigurationError extends Error {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const known = Object.keys(new Environment());
   const relevant = Object.fromEntries(
-    Object.entries(raw).filter(([key]) => known.includes(key) || ['JWT_SECRET', 'SECRETS_KEY', 'DATABASE_OWNER_URL', 'LOG_FILE'].includes(key) || key.startsWith('BOOTSTRAP_') || key.startsWith('SMTP_')),
+    Object.entries(raw).filter(([key]) => known.includes(key) || ['JWT_SECRET', 'SECRETS_KEY', 'DATABASE_OWNER_URL', 'LOG_FILE'].includes(key) || key.startsWith('BOOTSTRAP_') || key.startsWith('SMTP_') || key.startsWith('VAPID_') || key.startsWith('SMS_')),
   );
   const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
   // One message per variable; values are never echoed (they may be secrets).
@@ -232,6 +279,15 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
+  } else if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY && !problems.some((p) => p.startsWith('VAPID_'))) {
+    if (!env.VAPID_SUBJECT) problems.push('VAPID_SUBJECT: required with VAPID keys (mailto: or https URL the push services can reach you at)');
+    if (!vapidKeysBelongTogether(env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY)) problems.push('VAPID_PUBLIC_KEY: is not the public key of VAPID_PRIVATE_KEY');
+  }
+  if (env.SMS_GATEWAY_URL && !env.SMS_FROM) {
+    problems.push('SMS_FROM: required with SMS_GATEWAY_URL');
   }
   if (env.DATABASE_OWNER_URL && !problems.some((p) => p.startsWith('DATABASE_')) && databaseOf(env.DATABASE_OWNER_URL) !== databaseOf(env.DATABASE_URL)) {
     problems.push('DATABASE_OWNER_URL: must name the same database as DATABASE_URL');

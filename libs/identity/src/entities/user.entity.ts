@@ -38,6 +38,10 @@ export class User {
   @Column({ type: 'text', default: 'nl' })
   locale: Locale;
 
+  /** For text messages, in international form (+31612345678); a volunteer without one is texted at their profile's phone. */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
   /** argon2id; never leaves the identity library. */
   @Column({ type: 'text', select: false })
   passwordHash: string;

@@ -117,7 +117,7 @@ export class UserRepository {
     return (await this.findInOrganisation(organisationId, created.id)) as User;
   }
 
-  async update(organisationId: string, id: string, patch: Partial<Pick<User, 'name' | 'role' | 'active' | 'referralSourceId' | 'volunteerId' | 'locale'>>): Promise<User | null> {
+  async update(organisationId: string, id: string, patch: Partial<Pick<User, 'name' | 'role' | 'active' | 'referralSourceId' | 'volunteerId' | 'locale' | 'phone'>>): Promise<User | null> {
     try {
       await this.users.update({ organisationId, id }, patch);
     } catch (error) {

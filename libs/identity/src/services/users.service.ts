@@ -52,7 +52,7 @@ export class UsersService {
   }
 
   /** What a person changes about themselves: their name and the language messages reach them in. */
-  async updateSelf(actor: Principal, input: { name?: string; locale?: Locale }): Promise<User> {
+  async updateSelf(actor: Principal, input: { name?: string; locale?: Locale; phone?: string | null }): Promise<User> {
     return (await this.users.update(actor.organisationId, actor.userId, input)) as User;
   }
 

@@ -33,8 +33,9 @@ export interface PersonMessage {
 
 /**
  * A delivery channel. `send` throws on failure so the delivery job records the error and BullMQ
- * retries it; `GoneError` says the address is gone for good (a push subscription answered 404/410)
- * and must not be retried.
+ * retries it; a `PermanentDeliveryError` must not be retried: `GoneError` says the address is gone
+ * for good (a push subscription answered 404/410), others that the receiver refused the message
+ * itself (an SMS gateway's 4xx: a number it cannot text), where trying again cannot help.
  */
 export interface DeliveryChannel {
   readonly name: ChannelName;
@@ -49,4 +50,6 @@ export interface DeliveryChannel {
 /** Nest injection token for the list of every DeliveryChannel. */
 export const DELIVERY_CHANNELS = Symbol('DELIVERY_CHANNELS');
 
-export class GoneError extends Error {}
+export class PermanentDeliveryError extends Error {}
+
+export class GoneError extends PermanentDeliveryError {}
