@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedRequest, ErrorResponseDto, Principal } from '@app/core';
+import { ErrorResponseDto, Principal } from '@app/core';
 import { Audited } from '@app/audit';
 import { AuthService, CurrentPrincipal, OrganisationsService, Role, Roles, TwoFactorService, UsersService } from '@app/identity';
 import { ChangePasswordDto, DisableTotpDto, RecoveryCodesDto, TotpCodeDto, TotpEnrolmentDto } from '../dtos/account.dto';
@@ -29,8 +29,8 @@ export class MeController {
   @ApiOperation({ summary: 'Change your password; every other login of yours ends, this one goes on with the new pair returned' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'wrong_password (counted like a login attempt: 429 after too many)' })
-  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto, @Req() request: AuthenticatedRequest): Promise<TokenPairDto> {
-    return this.auth.changePassword(principal, body.currentPassword, body.newPassword, request);
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<TokenPairDto> {
+    return this.auth.changePassword(principal, body.currentPassword, body.newPassword);
   }
 
   @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)

@@ -119,7 +119,7 @@ export class AuthService {
    * attempt, so this cannot be used to guess). Every refresh token of the user is revoked, then
    * the caller gets a fresh pair: other devices must log in again, this one goes on.
    */
-  async changePassword(actor: Principal, currentPassword: string, newPassword: string, request: AuthenticatedRequest): Promise<TokenPair> {
+  async changePassword(actor: Principal, currentPassword: string, newPassword: string): Promise<TokenPair> {
     const owner = await this.users.contactOf(actor.userId);
     if (!owner) throw new UnauthorizedError('This account is not active', 'account_inactive');
     await this.attempts.reserve(owner.email);
