@@ -323,6 +323,8 @@ describe('Accounts people run themselves', () => {
       const finished = await post('/api/auth/login/totp', undefined, { challenge: first.challenge, code: codeAt(enrolment.body.secret) });
       expect(finished.status).toBe(200);
       expect(finished.body.recoveryCodes).toHaveLength(10);
+      const audit = await t.dataSource.query(`SELECT action, resource_type, outcome FROM audit_event WHERE actor_user_id = $1 AND resource_type = 'totp' ORDER BY id`, [user.id]);
+      expect(audit).toEqual([{ action: 'create', resource_type: 'totp', outcome: 'success' }]);
       expect((await t.request('DELETE', '/api/me/totp', { token: finished.body.accessToken, body: { password: PASSWORD } })).body).toMatchObject({ statusCode: 409, error: 'two_factor_required' });
 
       const next = await loginPair(user.email);

@@ -73,8 +73,8 @@ export class AuthController {
   @ApiOperation({ summary: 'During a login whose organisation requires a second factor the user lacks: a new authenticator secret' })
   @ApiOkResponse({ type: TotpEnrolmentDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'enrolment_not_required' })
-  enrolAtLogin(@Body() body: ChallengeDto): Promise<TotpEnrolmentDto> {
-    return this.auth.enrolAtLogin(body.challenge);
+  enrolAtLogin(@Body() body: ChallengeDto, @Req() request: AuthenticatedRequest): Promise<TotpEnrolmentDto> {
+    return this.auth.enrolAtLogin(body.challenge, request);
   }
 
   @Public()

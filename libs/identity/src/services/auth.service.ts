@@ -84,10 +84,12 @@ export class AuthService {
   }
 
   /** Enrolment inside a login, for a user whose organisation requires a second factor they do not have yet. */
-  async enrolAtLogin(challenge: string): Promise<TotpEnrolment> {
+  async enrolAtLogin(challenge: string, request: AuthenticatedRequest): Promise<TotpEnrolment> {
     const user = await this.challenged(challenge);
     await this.checkEnrolmentRequired(user);
-    return this.twoFactor.enrol(user.id);
+    const enrolment = await this.twoFactor.enrol(user.id);
+    await this.audit.record({ action: 'create', resourceType: 'totp', outcome: 'success', actor: principalOf(user), details: { atLogin: true } }, request);
+    return enrolment;
   }
 
   /**
