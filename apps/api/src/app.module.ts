@@ -16,6 +16,7 @@ import { ReferralsModule } from '@app/referrals';
 import { VolunteersModule } from '@app/volunteers';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AuthController } from './controllers/auth.controller';
+import { InvitationsController } from './controllers/invitations.controller';
 import { MeController } from './controllers/me.controller';
 import { OrganisationsController } from './controllers/organisations.controller';
 import { ProgrammesController } from './controllers/programmes.controller';
@@ -69,6 +70,7 @@ export class AppModule implements OnApplicationBootstrap {
       controllers: [
         HealthController,
         AuthController,
+        InvitationsController,
         MeController,
         OrganisationsController,
         UsersController,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GeoModule } from '@app/core';
 import { FeedbackModule } from '@app/feedback';
+import { IdentityModule } from '@app/identity';
 import { JobsModule } from '@app/outbox';
 import { MatchesModule } from '@app/matches';
 import { MatchingModule } from '@app/matching';
@@ -11,7 +12,7 @@ import { NotificationsModule } from '@app/notifications';
  * handler per job) sees them all. Without the loops and processors: tests use it to run handlers.
  */
 @Module({
-  imports: [GeoModule, JobsModule, NotificationsModule, MatchingModule, MatchesModule, FeedbackModule],
+  imports: [GeoModule, JobsModule, NotificationsModule, IdentityModule, MatchingModule, MatchesModule, FeedbackModule],
   exports: [JobsModule, FeedbackModule],
 })
 export class JobHandlersModule {}

@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@app/core';
 import { AuditModule } from '@app/audit';
+import { NotificationsModule } from '@app/notifications';
 import { OutboxModule } from '@app/outbox';
+import { AccountTokenRepository } from './repositories/account-token.repository';
+import { AccountMailer, InvitationMailHandler, PasswordResetMailHandler } from './services/account-mail.handlers';
+import { InvitationsService } from './services/invitations.service';
+import { PasswordResetService } from './services/password-reset.service';
+import { TwoFactorService } from './services/two-factor.service';
 import { AccessGuard } from './access/access.guard';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
@@ -19,6 +25,7 @@ import { UsersService } from './services/users.service';
   imports: [
     AuditModule,
     OutboxModule,
+    NotificationsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
@@ -36,7 +43,14 @@ import { UsersService } from './services/users.service';
     OrganisationsService,
     BootstrapAdminService,
     AccessGuard,
+    AccountTokenRepository,
+    InvitationsService,
+    PasswordResetService,
+    TwoFactorService,
+    AccountMailer,
+    InvitationMailHandler,
+    PasswordResetMailHandler,
   ],
-  exports: [AuthService, UsersService, OrganisationsService, BootstrapAdminService, AccessGuard],
+  exports: [AuthService, UsersService, OrganisationsService, BootstrapAdminService, AccessGuard, InvitationsService, PasswordResetService, TwoFactorService],
 })
 export class IdentityModule {}

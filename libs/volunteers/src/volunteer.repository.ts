@@ -98,10 +98,12 @@ export class VolunteerRepository {
     return map;
   }
 
-  async create(organisationId: string, data: VolunteerData, periods: PeriodData[]): Promise<VolunteerRecord> {
+  /** `within` runs in the same transaction with the new id (a login invited in the same call). */
+  async create(organisationId: string, data: VolunteerData, periods: PeriodData[], within?: (manager: EntityManager, volunteerId: string) => Promise<unknown>): Promise<VolunteerRecord> {
     const id = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(Volunteer).save({ ...data, organisationId });
       await this.replacePeriods(manager, saved.id, periods);
+      await within?.(manager, saved.id);
       return saved.id;
     });
     return (await this.find(organisationId, id)) as VolunteerRecord;

@@ -95,7 +95,8 @@ export class VolunteersService {
     return record;
   }
 
-  async create(actor: Principal, input: VolunteerInput): Promise<VolunteerRecord> {
+  /** `within` runs inside the creating transaction with the new profile's id (the invitation of its login). */
+  async create(actor: Principal, input: VolunteerInput, within?: (manager: EntityManager, volunteerId: string) => Promise<unknown>): Promise<VolunteerRecord> {
     this.checkPeriods(input.unavailablePeriods ?? []);
     const location = await this.locations.resolve(input);
     await this.checkProgrammes(actor, input.programmeIds ?? []);
@@ -121,7 +122,7 @@ export class VolunteersService {
       interests: input.interests ?? [],
       status: input.status ?? 'applicant',
     };
-    return this.volunteers.create(actor.organisationId, data, input.unavailablePeriods ?? []);
+    return this.volunteers.create(actor.organisationId, data, input.unavailablePeriods ?? [], within);
   }
 
   async update(actor: Principal, id: string, input: VolunteerUpdate): Promise<VolunteerRecord> {

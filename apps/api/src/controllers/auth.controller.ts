@@ -1,26 +1,103 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AuthenticatedRequest, ErrorResponseDto } from '@app/core';
-import { AuthService, Public } from '@app/identity';
+import { AuthService, PasswordResetService, Public } from '@app/identity';
+import {
+  ChallengeDto,
+  ConfirmPasswordResetDto,
+  PasswordResetAcceptedDto,
+  PasswordResetDto,
+  SecondFactorDto,
+  SecondFactorTokensDto,
+  TotpEnrolmentDto,
+  TwoFactorChallengeDto,
+} from '../dtos/account.dto';
 import { LoginDto, RefreshDto, TokenPairDto } from '../dtos/auth.dto';
 import { LoginThrottlerGuard } from '../throttling/login-throttler';
 
+/** The same answer for every address: whether it has accounts is not for the caller to learn. */
+const RESET_ACCEPTED: PasswordResetAcceptedDto = { message: 'If this address has an account, an email with a link is on its way. The link works once, for 30 minutes.' };
+
 @ApiTags('auth')
+@ApiExtraModels(TokenPairDto, TwoFactorChallengeDto)
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly resets: PasswordResetService,
+  ) {}
 
   @Public()
   @UseGuards(LoginThrottlerGuard) // login only: the throttlers of loginThrottlerOptions
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password' })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({
+    description: 'Tokens; or, when two-factor login is on for the account (or required by its organisation), a challenge to finish at /api/auth/login/totp',
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenPairDto) }, { $ref: getSchemaPath(TwoFactorChallengeDto) }] },
+  })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'organisation_required: the email and password open accounts in several organisations (listed in details); send organisationId' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many attempts from this address, or on this account from any address; `Retry-After` says how many seconds to wait' })
-  login(@Body() body: LoginDto, @Req() request: AuthenticatedRequest): Promise<TokenPairDto> {
+  login(@Body() body: LoginDto, @Req() request: AuthenticatedRequest): Promise<TokenPairDto | TwoFactorChallengeDto> {
     return this.auth.login(body.email, body.password, request, body.organisationId);
+  }
+
+  @Public()
+  @Post('login/totp')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Finish a two-factor login with an app code or a recovery code (a required enrolment: its first code)' })
+  @ApiOkResponse({ type: SecondFactorTokensDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'invalid_code (wrong, or a code used before), invalid_challenge (expired)' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Counted with the password attempts of the account; `Retry-After`' })
+  loginSecondFactor(@Body() body: SecondFactorDto, @Req() request: AuthenticatedRequest): Promise<SecondFactorTokensDto> {
+    return this.auth.loginSecondFactor(body.challenge, { code: body.code, recoveryCode: body.recoveryCode }, request);
+  }
+
+  @Public()
+  @Post('login/totp/enrol')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'During a login whose organisation requires a second factor the user lacks: a new authenticator secret' })
+  @ApiOkResponse({ type: TotpEnrolmentDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'enrolment_not_required' })
+  enrolAtLogin(@Body() body: ChallengeDto, @Req() request: AuthenticatedRequest): Promise<TotpEnrolmentDto> {
+    return this.auth.enrolAtLogin(body.challenge, request);
+  }
+
+  @Public()
+  @UseGuards(LoginThrottlerGuard) // per address and per address+account, like login
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Email a password reset link to each account of the address (the same answer whether there is one or not)' })
+  @ApiAcceptedResponse({ type: PasswordResetAcceptedDto })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many requests from this address, or for this email address; `Retry-After`' })
+  async requestPasswordReset(@Body() body: PasswordResetDto, @Req() request: AuthenticatedRequest): Promise<PasswordResetAcceptedDto> {
+    await this.resets.request(body.email, request);
+    return RESET_ACCEPTED;
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password with the link of a reset email; every login of the account ends' })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'invalid_token, or a password the policy refuses' })
+  @ApiGoneResponse({ type: ErrorResponseDto, description: 'token_used, token_expired' })
+  async confirmPasswordReset(@Body() body: ConfirmPasswordResetDto, @Req() request: AuthenticatedRequest): Promise<void> {
+    await this.resets.confirm(body.token, body.newPassword, request);
   }
 
   @Public()

@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Principal } from '@app/core';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, Principal } from '@app/core';
 import { Audited } from '@app/audit';
-import { CurrentPrincipal, OrganisationsService, Role, Roles, UsersService } from '@app/identity';
+import { AuthService, CurrentPrincipal, OrganisationsService, Role, Roles, TwoFactorService, UsersService } from '@app/identity';
+import { ChangePasswordDto, DisableTotpDto, RecoveryCodesDto, TotpCodeDto, TotpEnrolmentDto } from '../dtos/account.dto';
+import { TokenPairDto } from '../dtos/auth.dto';
 import { CalendarService, VisitsService } from '@app/matches';
 import { CalendarAddressDto, ListOwnVisitsQueryDto, VisitDto, VisitPageDto } from '../dtos/match.dto';
 import { MeDto, OrganisationDto } from '../dtos/organisation.dto';
@@ -16,7 +18,53 @@ export class MeController {
     private readonly organisations: OrganisationsService,
     private readonly visits: VisitsService,
     private readonly calendar: CalendarService,
+    private readonly auth: AuthService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
+
+  @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)
+  @Post('password')
+  @HttpCode(200)
+  @Audited({ action: 'update', resourceType: 'password', resourceId: () => undefined })
+  @ApiOperation({ summary: 'Change your password; every other login of yours ends, this one goes on with the new pair returned' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'wrong_password (counted like a login attempt: 429 after too many)' })
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<TokenPairDto> {
+    return this.auth.changePassword(principal, body.currentPassword, body.newPassword);
+  }
+
+  @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)
+  @Post('totp')
+  @Audited({ action: 'create', resourceType: 'totp', resourceId: () => undefined })
+  @ApiOperation({ summary: 'Start two-factor login: a new authenticator secret, shown once; on after /api/me/totp/confirm' })
+  @ApiCreatedResponse({ type: TotpEnrolmentDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'totp_enabled: switch it off first' })
+  enrolTotp(@CurrentPrincipal() principal: Principal): Promise<TotpEnrolmentDto> {
+    return this.twoFactor.enrol(principal.userId);
+  }
+
+  @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)
+  @Post('totp/confirm')
+  @HttpCode(200)
+  @Audited({ action: 'update', resourceType: 'totp', resourceId: () => undefined, details: () => ({ enabled: true }) })
+  @ApiOperation({ summary: 'The first code of the app switches two-factor login on; answers the ten recovery codes, shown once' })
+  @ApiOkResponse({ type: RecoveryCodesDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'invalid_code' })
+  async confirmTotp(@CurrentPrincipal() principal: Principal, @Body() body: TotpCodeDto): Promise<RecoveryCodesDto> {
+    return { recoveryCodes: await this.twoFactor.confirm(principal.userId, body.code) };
+  }
+
+  @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)
+  @Delete('totp')
+  @HttpCode(204)
+  @Audited({ action: 'delete', resourceType: 'totp', resourceId: () => undefined })
+  @ApiOperation({ summary: 'Switch two-factor login off, with a current code or your password' })
+  @ApiNoContentResponse()
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'invalid_code, wrong_password' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'two_factor_required by the organisation for your role; totp_not_enabled' })
+  async disableTotp(@CurrentPrincipal() principal: Principal, @Body() body: DisableTotpDto): Promise<void> {
+    await this.twoFactor.disable(principal, body);
+  }
 
   @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)
   @Get()

@@ -1,5 +1,6 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Patch, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OrganisationSecurityDto } from '../dtos/account.dto';
 import { ErrorResponseDto, Principal } from '@app/core';
 import { Audited } from '@app/audit';
 import { CurrentPrincipal, OrganisationsService, Role, Roles } from '@app/identity';
@@ -20,5 +21,14 @@ export class OrganisationsController {
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganisationDto): Promise<CreatedOrganisationDto> {
     const { organisation, admin } = await this.organisations.create(principal, body);
     return { organisation: OrganisationDto.from(organisation), admin: UserDto.from(admin) };
+  }
+
+  @Roles(Role.Admin)
+  @Patch('current/security')
+  @Audited({ action: 'update', resourceType: 'organisation' })
+  @ApiOperation({ summary: "Your organisation's security settings: the roles that must log in with a second factor" })
+  @ApiOkResponse({ type: OrganisationDto })
+  async updateSecurity(@CurrentPrincipal() principal: Principal, @Body() body: OrganisationSecurityDto): Promise<OrganisationDto> {
+    return OrganisationDto.from(await this.organisations.updateSecurity(principal, body));
   }
 }

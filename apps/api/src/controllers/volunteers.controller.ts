@@ -2,14 +2,17 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ErrorResponseDto, Principal, ValidationFailedError } from '@app/core';
 import { Audited } from '@app/audit';
-import { CurrentPrincipal, Role, Roles } from '@app/identity';
+import { CurrentPrincipal, InvitationsService, Role, Roles } from '@app/identity';
 import { VolunteersService } from '@app/volunteers';
 import { AvailabilityDto, CreateCredentialDto, CreateVolunteerDto, CredentialDto, ListVolunteersQueryDto, UpdateVolunteerDto, VolunteerDto, VolunteerPageDto } from '../dtos/volunteer.dto';
 
 @ApiTags('volunteers')
 @Controller('volunteers')
 export class VolunteersController {
-  constructor(private readonly volunteers: VolunteersService) {}
+  constructor(
+    private readonly volunteers: VolunteersService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Roles(Role.Admin, Role.Coordinator)
   @Get()
@@ -34,11 +37,13 @@ export class VolunteersController {
   @Roles(Role.Admin, Role.Coordinator)
   @Post()
   @Audited({ action: 'create', resourceType: 'volunteer' })
-  @ApiOperation({ summary: 'Register a volunteer (coordinates, or a postcode and house number to geocode)' })
+  @ApiOperation({ summary: 'Register a volunteer (coordinates, or a postcode and house number to geocode); with `invite`, their login is invited in the same transaction' })
   @ApiCreatedResponse({ type: VolunteerDto })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Address not found, unknown programme, …' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Address not found, unknown programme, email_required (an invitation without any email), …' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'email_taken: the invitation address has an account here already (nothing is stored)' })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateVolunteerDto): Promise<VolunteerDto> {
-    return VolunteerDto.from(await this.volunteers.create(principal, body));
+    const { invite, ...input } = body;
+    return VolunteerDto.from(await this.volunteers.create(principal, input, invite && this.invitations.forNewVolunteer(principal, input, invite)));
   }
 
   @Roles(Role.Admin, Role.Coordinator, Role.Volunteer)

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { trim, trimLower, NestedObject } from '@app/core';
-import { Organisation } from '@app/identity';
+import { Organisation, Role } from '@app/identity';
 import { UserDto } from './user.dto';
 
 export class FirstAdminDto {
@@ -30,10 +30,12 @@ export class OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() isHost: boolean;
+  @ApiProperty({ enum: Role, isArray: true, description: 'Roles that must log in with a second factor' }) requireTwoFactorFor: Role[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 
   static from(organisation: Organisation): OrganisationDto {
-    return { id: organisation.id, name: organisation.name, isHost: organisation.isHost, createdAt: organisation.createdAt };
+    const required = organisation.settings.requireTwoFactorFor;
+    return { id: organisation.id, name: organisation.name, isHost: organisation.isHost, requireTwoFactorFor: Array.isArray(required) ? (required as Role[]) : [], createdAt: organisation.createdAt };
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,7 +20,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { CREDENTIAL_TYPES, CredentialType, DIAGNOSIS_GROUPS, DiagnosisGroup, GENDERS, Gender, LANGUAGE_CODE, maskToSlots, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, trim, trimLower, VOLUNTEER_STATUSES, VolunteerStatus, Optional, CalendarDate, DateTime, NestedObjects } from '@app/core';
+import { CREDENTIAL_TYPES, CredentialType, DIAGNOSIS_GROUPS, DiagnosisGroup, GENDERS, Gender, LANGUAGE_CODE, maskToSlots, PageMetaDto, PageQueryDto, PROGRAMME_KINDS, ProgrammeKind, trim, trimLower, VOLUNTEER_STATUSES, VolunteerStatus, Optional, CalendarDate, DateTime, NestedObject, NestedObjects } from '@app/core';
+import { VolunteerInviteDto } from './account.dto';
 import { Credential, VolunteerRecord } from '@app/volunteers';
 import { LocationDto, LocationViewDto, SlotDto } from './common.dto';
 
@@ -33,6 +34,10 @@ export class UnavailablePeriodDto {
 }
 
 export class CreateVolunteerDto extends LocationDto {
+  @ApiPropertyOptional({ type: VolunteerInviteDto, description: 'Invite the volunteer to log in, in the same call' })
+  @Optional() @NestedObject(() => VolunteerInviteDto)
+  invite?: VolunteerInviteDto;
+
   @ApiProperty({ example: 'Marieke' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) firstName: string;
   @ApiProperty({ example: 'de Vries' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
   @ApiPropertyOptional({ nullable: true, example: 'marieke.devries@example.org' }) @IsOptional() @Transform(trimLower) @IsEmail() @MaxLength(254) email?: string;
@@ -80,7 +85,7 @@ export class CreateVolunteerDto extends LocationDto {
   unavailablePeriods?: UnavailablePeriodDto[];
 }
 
-export class UpdateVolunteerDto extends PartialType(CreateVolunteerDto, { skipNullProperties: false }) {}
+export class UpdateVolunteerDto extends PartialType(OmitType(CreateVolunteerDto, ['invite'] as const), { skipNullProperties: false }) {}
 
 export class AvailabilityDto {
   @ApiProperty({ type: [SlotDto], example: [{ day: 'tue', part: 'afternoon' }, { day: 'thu', part: 'evening' }] })

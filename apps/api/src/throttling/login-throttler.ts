@@ -33,10 +33,10 @@ export function loginThrottlerOptions(config: AppConfig): ThrottlerModuleOptions
   };
 }
 
-/** The login throttlers, answering 429 with a standard `Retry-After` (seconds). */
+/** The login throttlers (also on password reset requests), answering 429 with a standard `Retry-After` (seconds). */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
   protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new TooManyRequestsError(Math.max(1, detail.timeToBlockExpire), 'login attempts');
+    throw new TooManyRequestsError(Math.max(1, detail.timeToBlockExpire), 'attempts from this address'); // login and password reset
   }
 }

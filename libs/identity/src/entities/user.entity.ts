@@ -42,9 +42,20 @@ export class User {
   @Column({ type: 'text', nullable: true })
   phone: string | null;
 
-  /** argon2id; never leaves the identity library. */
-  @Column({ type: 'text', select: false })
-  passwordHash: string;
+  /** argon2id; never leaves the identity library. Null until an invited person sets one. */
+  @Column({ type: 'text', select: false, nullable: true })
+  passwordHash: string | null;
+
+  /** The TOTP secret, sealed with SecretBox; set at enrolment, in use once `totpEnabledAt` is set. */
+  @Column({ type: 'text', select: false, nullable: true })
+  totpSecret: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The last TOTP time step accepted: a code of that step or an earlier one is a replay. */
+  @Column({ type: 'bigint', select: false, nullable: true })
+  totpLastStep: string | null;
 
   /** Referrers: the referral source they work for. */
   @Column({ type: 'uuid', nullable: true })

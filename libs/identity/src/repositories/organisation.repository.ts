@@ -17,6 +17,12 @@ export class OrganisationRepository {
     return this.dataSource.getRepository(Organisation).findOne({ where: { id } });
   }
 
+  /** Merges settings into the organisation's (other keys stay). */
+  async mergeSettings(id: string, settings: Record<string, unknown>): Promise<Organisation | null> {
+    await this.dataSource.query(`UPDATE organisation SET settings = settings || $2::jsonb, updated_at = now() WHERE id = $1`, [id, JSON.stringify(settings)]);
+    return this.findById(id);
+  }
+
   /** Creates an organisation together with its first admin, all or nothing. */
   async createWithAdmin(name: string, isHost: boolean, admin: NewUser): Promise<{ organisation: Organisation; admin: User }> {
     try {

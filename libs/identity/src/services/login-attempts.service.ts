@@ -30,6 +30,9 @@ redis.call('PEXPIRE', KEYS[1], delay + tonumber(ARGV[4]))
 return 0
 `;
 
+// Three reset mails per address, then one more a minute, doubling; forgotten an hour after the last.
+const PASSWORD_RESET_LIMIT = { freeAttempts: 3, baseDelaySeconds: 60, resetSeconds: 3600 };
+
 /**
  * Login attempts per account, whatever the address they come from (rotating addresses does not
  * help an attacker). Every attempt counts until the password is right, so parallel attempts cannot
@@ -42,13 +45,19 @@ export class LoginAttemptsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Counts an attempt on the account, or refuses it (429 with the seconds to wait) while the account waits. */
-  async reserve(email: string): Promise<void> {
-    const { freeAttempts, baseDelaySeconds, maxDelaySeconds, resetSeconds } = this.config.auth.loginAccount;
+  /**
+   * Counts an attempt on the account, or refuses it (429 with the seconds to wait) while the account
+   * waits. Password checks outside login (a password change, a second factor) count as login
+   * attempts; password reset requests have a stricter count of their own, so asking for resets
+   * cannot hold up anyone's login.
+   */
+  async reserve(email: string, scope: 'login' | 'password-reset' = 'login'): Promise<void> {
+    const login = this.config.auth.loginAccount;
+    const { freeAttempts, baseDelaySeconds, maxDelaySeconds, resetSeconds } = scope === 'login' ? login : { ...PASSWORD_RESET_LIMIT, maxDelaySeconds: login.maxDelaySeconds };
     const waitMs = Number(
-      await this.redis.eval(RESERVE_ATTEMPT, 1, this.key(email), freeAttempts, baseDelaySeconds * 1000, maxDelaySeconds * 1000, resetSeconds * 1000),
+      await this.redis.eval(RESERVE_ATTEMPT, 1, this.key(email, scope), freeAttempts, baseDelaySeconds * 1000, maxDelaySeconds * 1000, resetSeconds * 1000),
     );
-    if (waitMs > 0) throw new TooManyRequestsError(Math.ceil(waitMs / 1000), 'login attempts on this account');
+    if (waitMs > 0) throw new TooManyRequestsError(Math.ceil(waitMs / 1000), scope === 'login' ? 'login attempts on this account' : 'password reset requests for this address');
   }
 
   /** The password was right: the count starts afresh. */
@@ -56,7 +65,7 @@ export class LoginAttemptsService {
     await this.redis.del(this.key(email));
   }
 
-  private key(email: string): string {
-    return `${this.config.redis.prefix}:login:account:${loginAccountKey(this.config.auth.jwtSecret, email)}`;
+  private key(email: string, scope: 'login' | 'password-reset' = 'login'): string {
+    return `${this.config.redis.prefix}:${scope}:account:${loginAccountKey(this.config.auth.jwtSecret, email)}`;
   }
 }

@@ -24,6 +24,13 @@ export class OrganisationsService {
     return organisation;
   }
 
+  /** The organisation's own settings (its admins): which roles must log in with a second factor. */
+  async updateSecurity(actor: Principal, input: { requireTwoFactorFor: Role[] }): Promise<Organisation> {
+    const updated = await this.organisations.mergeSettings(actor.organisationId, { requireTwoFactorFor: [...new Set(input.requireTwoFactorFor)] });
+    if (!updated) throw new NotFoundError('Organisation', actor.organisationId);
+    return updated;
+  }
+
   /**
    * Only admins of the hosting organisation create organisations. The new organisation gets its own
    * first admin; the creator gets no access to its data.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, Principal, UnauthorizedError } from '@app/core';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { RefreshTokenRepository } from '../repositories/refresh-token.repository';
 
 export interface TokenPair {
@@ -16,6 +16,9 @@ interface AccessClaims {
   org: string;
   role: Principal['role'];
 }
+
+/** How long the password step of a two-factor login stays open for the code. */
+export const CHALLENGE_TTL_SECONDS = 300;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -79,6 +82,28 @@ export class TokenService {
 
   async revokeAllForUser(userId: string): Promise<void> {
     await this.refreshTokens.revokeAllForUser(userId);
+  }
+
+  /**
+   * The proof that a password was right, waiting for the second factor: a JWT under a key derived
+   * for this purpose only, so it is never accepted as an access token (nor one as a challenge).
+   */
+  issueChallenge(userId: string): Promise<string> {
+    return this.jwt.signAsync({ sub: userId }, { secret: this.challengeKey(), expiresIn: CHALLENGE_TTL_SECONDS, algorithm: 'HS256' });
+  }
+
+  async verifyChallenge(challenge: string): Promise<string> {
+    try {
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown }>(challenge, { secret: this.challengeKey(), algorithms: ['HS256'] });
+      if (typeof claims.sub !== 'string') throw new Error('no subject');
+      return claims.sub;
+    } catch {
+      throw new UnauthorizedError('The login has expired or is not valid; log in with your password again', 'invalid_challenge');
+    }
+  }
+
+  private challengeKey(): string {
+    return createHmac('sha256', this.config.auth.jwtSecret).update('login-challenge').digest('hex');
   }
 
   /** Verifies signature, algorithm and expiry; returns the user id the token was issued to. */

@@ -2,6 +2,7 @@ import type { Locale } from '@app/i18n';
 import { Injectable } from '@nestjs/common';
 import { AppError, ConflictError, NotFoundError, Page, Principal } from '@app/core';
 import { HttpStatus } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Role } from '../entities/role';
 import { User } from '../entities/user.entity';
 import { UserListFilter, UserRepository } from '../repositories/user.repository';
@@ -75,9 +76,10 @@ export class UsersService {
 
   /**
    * A referrer works for exactly one referral source, a volunteer logs in to exactly one volunteer
-   * profile; other roles have neither. Both must belong to the organisation.
+   * profile; other roles have neither. Both must belong to the organisation (seen inside the
+   * caller's transaction when given: a volunteer profile created in the same call).
    */
-  private async checkLinks(actor: Principal, role: Role, referralSourceId: string | null, volunteerId: string | null) {
+  async checkLinks(actor: Principal, role: Role, referralSourceId: string | null, volunteerId: string | null, manager?: EntityManager) {
     const fail = (code: string, message: string) => {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message);
     };
@@ -85,7 +87,7 @@ export class UsersService {
     const volunteer = role === Role.Volunteer ? volunteerId : null;
     if (role === Role.Referrer && !source) fail('referral_source_required', 'A referrer needs referralSourceId: the referral source they work for');
     if (role === Role.Volunteer && !volunteer) fail('volunteer_required', 'A volunteer login needs volunteerId: their volunteer profile');
-    const exists = await this.users.linkTargetsExist(actor.organisationId, source, volunteer);
+    const exists = await this.users.linkTargetsExist(actor.organisationId, source, volunteer, manager);
     if (source && !exists.source) throw new NotFoundError('Referral source', source);
     if (volunteer && !exists.volunteer) throw new NotFoundError('Volunteer', volunteer);
     return { referralSourceId: source, volunteerId: volunteer };

@@ -45,6 +45,10 @@ export enum JobName {
   FeedbackDeliver = 'feedback.deliver',
   /** A follow-up fell due (scheduled): remind its coordinator. */
   FollowUpDue = 'followup.due',
+  /** Mint an invitation link for a user and email it. */
+  AccountInvitation = 'account.invitation',
+  /** A password reset was asked for an address: mail a link to each of its accounts, if any. */
+  PasswordResetRequested = 'account.password-reset',
 }
 
 interface OutboxRef {
@@ -70,6 +74,8 @@ export interface EventPayloads {
   [JobName.FeedbackProgress]: { organisationId: string; matchId: string; period: string };
   [JobName.FeedbackDeliver]: { organisationId: string; messageId: string };
   [JobName.FollowUpDue]: { organisationId: string; followUpId: string; dueAt: string };
+  [JobName.AccountInvitation]: { organisationId: string; userId: string };
+  [JobName.PasswordResetRequested]: { resetRequestId: string };
 }
 
 export type JobPayload<J extends JobName> = EventPayloads[J] & OutboxRef;
@@ -92,6 +98,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.FeedbackProgress]: QueueName.Notifications,
   [JobName.FollowUpDue]: QueueName.Notifications,
   [JobName.FeedbackDeliver]: QueueName.Feedback,
+  // Emails to the outside world, like feedback: a slow SMTP server holds up nothing else.
+  [JobName.AccountInvitation]: QueueName.Feedback,
+  [JobName.PasswordResetRequested]: QueueName.Feedback,
 };
 
 /** Defaults for every job: retried with exponential backoff; finished jobs go, failed ones stay visible. */
