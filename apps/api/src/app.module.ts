@@ -10,6 +10,7 @@ import { FeedbackModule } from '@app/feedback';
 import { I18nModule } from '@app/i18n';
 import { MatchesModule } from '@app/matches';
 import { MatchingModule } from '@app/matching';
+import { NotificationInboxModule } from '@app/notifications';
 import { ProgrammesModule } from '@app/programmes';
 import { ReferralsModule } from '@app/referrals';
 import { VolunteersModule } from '@app/volunteers';
@@ -30,6 +31,7 @@ import { FeedbackController, FollowUpsController } from './controllers/follow-up
 import { MatchesController } from './controllers/matches.controller';
 import { OffersController, VigilAlertsController } from './controllers/offers.controller';
 import { VisitsController } from './controllers/visits.controller';
+import { NotificationsController } from './controllers/notifications.controller';
 import { loginThrottlerOptions } from './throttling/login-throttler';
 
 export interface AppModuleOptions {
@@ -59,6 +61,7 @@ export class AppModule implements OnApplicationBootstrap {
         MatchingModule,
         MatchesModule,
         FeedbackModule,
+        NotificationInboxModule,
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: loginThrottlerOptions }),
         ...(options.withWorker ? [WorkerModule] : []),
@@ -82,6 +85,7 @@ export class AppModule implements OnApplicationBootstrap {
         CalendarController,
         FollowUpsController,
         FeedbackController,
+        NotificationsController,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, NotFoundError, RequestStatus } from '@app/core';
+import { NotificationKind, NotificationRepository, Notifier } from '@app/notifications';
 import { RequestRepository } from '@app/referrals';
 import { DataSource, EntityManager } from 'typeorm';
 import { Match } from './match.entity';
@@ -34,6 +35,8 @@ export class VigilOfferRepository {
     private readonly requests: RequestRepository,
     private readonly matches: MatchRepository,
     private readonly visits: VisitRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
   ) {}
 
   async find(organisationId: string, id: string, volunteerId?: string): Promise<VigilOffer | null> {
@@ -87,7 +90,13 @@ export class VigilOfferRepository {
         respondedAt: new Date(),
       });
       await manager.update(VigilOffer, { id }, { status: 'accepted', closedAt: new Date(), matchId: match.id });
+      const others = await manager.getRepository(VigilOffer).find({ where: { requestId: request.id, status: 'sent' } });
       await this.matches.start(manager, request, match);
+      // The colleagues still holding the offer hear it was taken (their offer is withdrawn by `start`).
+      const params = others.length > 0 ? await this.notifications.aboutRequest(request.id, manager) : {};
+      for (const other of others) {
+        await this.notifier.notifyVolunteer(organisationId, other.volunteerId, NotificationKind.VigilTaken, `vigil.taken:${other.id}`, { params, path: `/offers/${other.id}` }, manager);
+      }
       // Visits are at most a day long, so a long vigil is covered by several, back to back.
       for (const times of splitIntoVisits(request.vigilWindowStart as Date, request.vigilWindowEnd as Date)) {
         await this.visits.insert(manager, match, { ...times, status: 'confirmed', note: null, plannedByUserId: null });

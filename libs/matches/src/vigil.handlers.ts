@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HandlesJob, JobHandler, JobName, JobPayload, OutboxRepository } from '@app/outbox';
-import { NotificationKind, NotificationRepository } from '@app/notifications';
+import { NotificationKind, NotificationRepository, Notifier } from '@app/notifications';
 import { RequestRepository } from '@app/referrals';
 import { DataSource } from 'typeorm';
 import { Match } from './match.entity';
@@ -35,10 +35,17 @@ export class VigilEscalateHandler implements JobHandler<JobName.VigilEscalate> {
 @Injectable()
 @HandlesJob(JobName.VigilAlerted)
 export class VigilAlertedHandler implements JobHandler<JobName.VigilAlerted> {
-  constructor(private readonly notifications: NotificationRepository) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
+    private readonly alerts: VigilAlertRepository,
+  ) {}
 
   async handle({ organisationId, alertId }: JobPayload<JobName.VigilAlerted>): Promise<void> {
-    await this.notifications.recordForCoordinators(organisationId, NotificationKind.VigilAlert, `vigil.alerted:${alertId}`);
+    const requestId = await this.alerts.requestOf(organisationId, alertId);
+    if (!requestId) return;
+    const params = await this.notifications.aboutRequest(requestId);
+    await this.notifier.notifyCoordinators(organisationId, NotificationKind.VigilAlert, `vigil.alerted:${alertId}`, { params, path: `/requests/${requestId}` });
   }
 }
 

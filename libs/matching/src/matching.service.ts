@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ageOn, ConflictError, NotFoundError, Principal } from '@app/core';
 import { assertTransition, RequestRepository } from '@app/referrals';
+import { NotificationKind, NotificationRepository, Notifier } from '@app/notifications';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { CandidateRepository, CandidateVolunteer, ProposedMatch, RequestForMatching } from './candidate.repository';
 import { AssignmentEdge, solveAssignment } from './assignment';
@@ -112,7 +113,15 @@ export class MatchingService {
     private readonly candidates: CandidateRepository,
     private readonly requests: RequestRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
   ) {}
+
+  /** The proposed volunteer hears it, in the proposal's transaction. */
+  private async notifyProposal(manager: EntityManager, organisationId: string, match: { id: string; requestId: string; volunteerId: string }): Promise<void> {
+    const params = await this.notifications.aboutRequest(match.requestId, manager);
+    await this.notifier.notifyVolunteer(organisationId, match.volunteerId, NotificationKind.MatchProposed, `match.proposed:${match.id}`, { params, path: `/matches/${match.id}` }, manager);
+  }
 
   private async request(actor: Principal, requestId: string): Promise<RequestForMatching> {
     const request = await this.candidates.loadRequest(actor.organisationId, requestId);
@@ -229,6 +238,7 @@ export class MatchingService {
           proposedByUserId: actor.userId,
         });
         if (locked.status !== 'proposed') await this.requests.move(manager, locked, 'proposed', null);
+        await this.notifyProposal(manager, actor.organisationId, match);
         return match;
       });
     } catch (error) {
@@ -304,6 +314,7 @@ export class MatchingService {
           });
           proposal.matchId = match.id;
           await this.requests.move(manager, locked, 'proposed', null);
+          await this.notifyProposal(manager, actor.organisationId, match);
         }
       });
     }

@@ -6,6 +6,8 @@ export interface Email {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to `text` (from EmailRenderer). */
+  html?: string;
   /** Sent as a Message-ID derived from it, so mail systems can spot a repeat. */
   idempotencyKey: string;
 }
@@ -34,7 +36,7 @@ export class EmailChannel implements OnModuleDestroy {
       socketTimeout: 20_000,
     });
     const domain = smtp.from.match(/@([^>\s]+)/)?.[1] ?? 'localhost';
-    await this.transport.sendMail({ from: smtp.from, to: email.to, subject: email.subject, text: email.text, messageId: `<${email.idempotencyKey}@${domain}>` });
+    await this.transport.sendMail({ from: smtp.from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: `<${email.idempotencyKey}@${domain}>` });
   }
 
   onModuleDestroy(): void {

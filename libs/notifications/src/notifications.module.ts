@@ -1,18 +1,55 @@
 import { Module } from '@nestjs/common';
 import { I18nModule } from '@app/i18n';
+import { OutboxModule } from '@app/outbox';
+import { DELIVERY_CHANNELS, DeliveryChannel } from './delivery/channel';
+import { Clock } from './delivery/clock';
+import { DELIVERY_HANDLERS } from './delivery/delivery.handlers';
+import { DeliveryService } from './delivery/delivery.service';
+import { EmailDeliveryChannel } from './delivery/email-delivery.channel';
+import { NotificationDeliveryRepository } from './delivery/notification-delivery.repository';
+import { Notifier } from './delivery/notifier.service';
 import { EmailChannel } from './email.channel';
+import { InboxService } from './inbox/inbox.service';
+import { NotificationStream } from './inbox/notification-stream';
 import { EmailRenderer } from './messages/email-renderer';
+import { MessageComposer } from './messages/message-composer';
 import { NotificationRepository } from './inbox/notification.repository';
 import { UserCreatedHandler } from './inbox/user-created.handler';
+import { PreferenceRepository } from './preferences/preference.repository';
+import { PreferencesService } from './preferences/preferences.service';
 import { WebhookChannel } from './webhook.channel';
 
 /**
- * Notifications to people (the `notification` rows, written once per event) and the delivery
- * channels to the outside world: email over SMTP and signed webhooks.
+ * Notifications to people (the `notification` rows, written once per event, and one delivery per
+ * channel each) and the channels to the outside world: email over SMTP and signed webhooks.
  */
 @Module({
-  imports: [I18nModule],
-  providers: [NotificationRepository, UserCreatedHandler, EmailChannel, EmailRenderer, WebhookChannel],
-  exports: [NotificationRepository, EmailChannel, EmailRenderer, WebhookChannel],
+  imports: [I18nModule, OutboxModule],
+  providers: [
+    NotificationRepository,
+    NotificationDeliveryRepository,
+    PreferenceRepository,
+    Notifier,
+    Clock,
+    MessageComposer,
+    DeliveryService,
+    ...DELIVERY_HANDLERS,
+    UserCreatedHandler,
+    EmailChannel,
+    EmailRenderer,
+    WebhookChannel,
+    EmailDeliveryChannel,
+    // Every channel a delivery can go out on; push and SMS join this list.
+    { provide: DELIVERY_CHANNELS, inject: [EmailDeliveryChannel], useFactory: (...channels: DeliveryChannel[]) => channels },
+  ],
+  exports: [NotificationRepository, NotificationDeliveryRepository, Notifier, Clock, MessageComposer, DeliveryService, EmailChannel, EmailRenderer, WebhookChannel, DELIVERY_CHANNELS],
 })
 export class NotificationsModule {}
+
+/** The API's side: the inbox, its live stream (LISTEN on PostgreSQL) and the preferences. */
+@Module({
+  imports: [NotificationsModule],
+  providers: [InboxService, NotificationStream, PreferencesService],
+  exports: [InboxService, NotificationStream, PreferencesService],
+})
+export class NotificationInboxModule {}

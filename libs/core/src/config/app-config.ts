@@ -27,6 +27,7 @@ export class AppConfig {
   readonly geocoder: { url: string; timeoutMs: number; cacheSize: number };
   readonly webhooks: { timeoutMs: number; allowedPrivate: string[] };
   readonly followUps: { reconcileMs: number };
+  readonly notifications: { streamHeartbeatMs: number };
 
   constructor(env: Environment) {
     this.nodeEnv = env.NODE_ENV;
@@ -87,5 +88,6 @@ export class AppConfig {
       allowedPrivate: env.WEBHOOK_ALLOWED_PRIVATE.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     };
     this.followUps = { reconcileMs: env.FOLLOWUP_RECONCILE_MS };
+    this.notifications = { streamHeartbeatMs: env.NOTIFICATION_STREAM_HEARTBEAT_MS };
   }
 }

@@ -6,7 +6,7 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Urgent vigil work, apart so it never waits behind a burst of notifications. */
   Vigil = 'vigil',
-  /** Deliveries to the outside world (SMTP, webhooks): slow receivers never hold up the rest. */
+  /** Deliveries to the outside world (SMTP, webhooks, people's non-urgent notifications): slow receivers never hold up the rest. */
   Feedback = 'feedback',
 }
 
@@ -39,6 +39,12 @@ export enum JobName {
   FeedbackDeliver = 'feedback.deliver',
   /** A follow-up fell due (scheduled): remind its coordinator. */
   FollowUpDue = 'followup.due',
+  /** Send one notification on one channel (email, push, sms), with retries. */
+  NotificationDeliver = 'notification.deliver',
+  /** The same for urgent kinds (vigil offers and alerts), on the vigil queue. */
+  NotificationDeliverUrgent = 'notification.deliver-urgent',
+  /** A person's daily digest email of unread notifications (scheduled at their digest time). */
+  NotificationDigest = 'notification.digest',
 }
 
 interface OutboxRef {
@@ -61,6 +67,9 @@ export interface EventPayloads {
   [JobName.FeedbackProgress]: { organisationId: string; matchId: string; period: string };
   [JobName.FeedbackDeliver]: { organisationId: string; messageId: string };
   [JobName.FollowUpDue]: { organisationId: string; followUpId: string; dueAt: string };
+  [JobName.NotificationDeliver]: { organisationId: string; deliveryId: string };
+  [JobName.NotificationDeliverUrgent]: { organisationId: string; deliveryId: string };
+  [JobName.NotificationDigest]: { organisationId: string; userId: string; at: string };
 }
 
 export type JobPayload<J extends JobName> = EventPayloads[J] & OutboxRef;
@@ -80,6 +89,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.FeedbackProgress]: QueueName.Notifications,
   [JobName.FollowUpDue]: QueueName.Notifications,
   [JobName.FeedbackDeliver]: QueueName.Feedback,
+  [JobName.NotificationDeliver]: QueueName.Feedback,
+  [JobName.NotificationDeliverUrgent]: QueueName.Vigil,
+  [JobName.NotificationDigest]: QueueName.Feedback,
 };
 
 /** Defaults for every job: retried with exponential backoff; finished jobs go, failed ones stay visible. */
