@@ -42,7 +42,7 @@ import { WebhookChannel } from './webhook.channel';
     // Every channel a delivery can go out on; push and SMS join this list.
     { provide: DELIVERY_CHANNELS, inject: [EmailDeliveryChannel], useFactory: (...channels: DeliveryChannel[]) => channels },
   ],
-  exports: [NotificationRepository, NotificationDeliveryRepository, Notifier, Clock, MessageComposer, DeliveryService, EmailChannel, EmailRenderer, WebhookChannel, DELIVERY_CHANNELS],
+  exports: [NotificationRepository, NotificationDeliveryRepository, PreferenceRepository, Notifier, Clock, MessageComposer, DeliveryService, EmailChannel, EmailRenderer, WebhookChannel, DELIVERY_CHANNELS],
 })
 export class NotificationsModule {}
 

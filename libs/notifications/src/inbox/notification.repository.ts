@@ -61,16 +61,15 @@ export class NotificationRepository {
 
   /** The inbox: unread first, then newest. */
   async inbox(organisationId: string, userId: string, skip: number, take: number): Promise<[Notification[], number]> {
-    return this.dataSource
-      .getRepository(Notification)
-      .createQueryBuilder('n')
-      .where('n.organisation_id = :organisationId AND n.user_id = :userId', { organisationId, userId })
-      .orderBy('n.read_at IS NULL', 'DESC')
-      .addOrderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
+    const repository = this.dataSource.getRepository(Notification);
+    const ids: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM notification WHERE organisation_id = $1 AND user_id = $2
+        ORDER BY (read_at IS NULL) DESC, created_at DESC, id DESC OFFSET $3 LIMIT $4`,
+      [organisationId, userId, skip, take],
+    );
+    const rows = ids.length > 0 ? await repository.find({ where: ids.map(({ id }) => ({ id })) }) : [];
+    const total = await repository.count({ where: { organisationId, userId } });
+    return [ids.map(({ id }) => rows.find((r) => r.id === id) as Notification), total];
   }
 
   async unreadCount(organisationId: string, userId: string): Promise<number> {
