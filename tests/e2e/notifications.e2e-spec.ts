@@ -7,7 +7,7 @@ import { Clock, DELIVERY_CHANNELS, DeliveryChannel, DeliveryService, GoneError, 
 import { JobName } from '@app/outbox';
 import { Request } from '@app/referrals';
 import { createApp } from '../../apps/api/src/create-app';
-import { eventually, SmtpReceiver } from '../support/local-receivers';
+import { eventually, ReceivedEmail, SmtpReceiver } from '../support/local-receivers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const HOUR = 3_600_000;
@@ -79,7 +79,7 @@ describe('Notifications: delivery, inbox, stream and preferences', () => {
         expect(inbox.status).toBe(200);
         const item = inbox.body.items.find((i: { kind: string }) => i.kind === 'vigil_offer');
         expect(item).toMatchObject({ urgent: true, path: `/offers/${offer.id}`, readAt: null, title: 'Waken bij Wilhelmina in Utrecht' });
-        const email = await eventually(async () => smtp.received.find((m) => m.to.includes(v.email) && m.subject === 'Waken bij Wilhelmina in Utrecht'), 10_000, `the offer email to ${v.email}`);
+        const email = (await eventually(async () => smtp.received.find((m) => m.to.includes(v.email) && m.subject === 'Waken bij Wilhelmina in Utrecht'), 10_000, `the offer email to ${v.email}`)) as ReceivedEmail;
         expect(email.text).toContain(`https://portaal.example.org/offers/${offer.id}`);
         expect(email.text).not.toMatch(/Jansen|cancer|1941/);
         const [notification] = await notificationsOf(v.userId, 'vigil_offer');
@@ -110,6 +110,7 @@ describe('Notifications: delivery, inbox, stream and preferences', () => {
       const [offer] = await t.dataSource.query(`SELECT id FROM vigil_offer WHERE request_id = $1 AND volunteer_id = $2`, [request.id, volunteers[0].volunteerId]);
       expect((await t.request('POST', `/api/offers/${offer.id}/accept`, { token: volunteers[0].token })).status).toBe(200);
       for (const colleague of volunteers.slice(1)) {
+        await eventually(async () => (await notificationsOf(colleague.userId, 'vigil_taken')).length === 1, 10_000, 'the taken update');
         const inbox = await t.request('GET', '/api/me/notifications', { token: colleague.token });
         expect(inbox.body.items.map((i: { kind: string }) => i.kind)).toContain('vigil_taken');
         expect(inbox.body.items.find((i: { kind: string }) => i.kind === 'vigil_taken').title).toBe('De waakdienst bij Wilhelmina is al vergeven');
@@ -219,10 +220,8 @@ describe('Notifications: delivery, inbox, stream and preferences', () => {
     clock.mockReturnValue(eightAm);
     await t.app.get(DeliveryService).sendDigest(v.userId, eightAm);
     await t.app.get(DeliveryService).sendDigest(v.userId, eightAm); // again: nothing left to send
-    const digests = await eventually(async () => {
-      const found = smtp.received.filter((m) => m.to.includes(v.email) && m.subject === 'Je berichten van vandaag (2)');
-      return found.length > 0 && found;
-    }, 5_000, 'the digest');
+    await eventually(async () => smtp.received.some((m) => m.to.includes(v.email) && m.subject === 'Je berichten van vandaag (2)'), 5_000, 'the digest');
+    const digests = smtp.received.filter((m) => m.to.includes(v.email) && m.subject.startsWith('Je berichten van vandaag'));
     expect(digests).toHaveLength(1);
     expect(digests[0].text).toContain('Je koppeling met Anna is begonnen');
     expect(digests[0].text).toContain('https://portaal.example.org/notifications');
@@ -276,7 +275,8 @@ describe('Notifications: delivery, inbox, stream and preferences', () => {
         });
         await eventually(async () => received.join('').includes(': connected'), 5_000, 'the stream to open');
         const id = await t.app.get(Notifier).notify(org, v.userId, NotificationKind.VisitPlanned, `test.stream:${v.userId}`, { params: { firstName: 'Ria', place: 'Baarn', startsAt: new Date().toISOString() }, path: '/matches/s' });
-        const text = await eventually(async () => received.join('').includes(`id: ${id}`) && received.join(''), 5_000, 'the event');
+        await eventually(async () => received.join('').includes(`id: ${id}`), 5_000, 'the event');
+        const text = received.join('');
         expect(headers['content-type']).toMatch(/^text\/event-stream/);
         const data = JSON.parse(/event: notification\ndata: (.*)\n/.exec(text)?.[1] ?? '{}');
         expect(data).toMatchObject({ id, kind: 'visit_planned', title: 'Nieuw bezoek bij Ria', path: '/matches/s' });

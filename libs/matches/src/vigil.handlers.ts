@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Match } from './match.entity';
 import { MatchRepository } from './match.repository';
 import { VigilAlertRepository } from './vigil-alert.repository';
+import { VigilOfferRepository } from './vigil-offer.repository';
 
 // The vigil's timers after the waves (the wave job itself lives with the matcher, which ranks).
 
@@ -46,6 +47,28 @@ export class VigilAlertedHandler implements JobHandler<JobName.VigilAlerted> {
     if (!requestId) return;
     const params = await this.notifications.aboutRequest(requestId);
     await this.notifier.notifyCoordinators(organisationId, NotificationKind.VigilAlert, `vigil.alerted:${alertId}`, { params, path: `/requests/${requestId}` });
+  }
+}
+
+/** `vigil.taken` → each colleague whose offer was withdrawn by the accept hears it was taken, once. */
+@Injectable()
+@HandlesJob(JobName.VigilTaken)
+export class VigilTakenHandler implements JobHandler<JobName.VigilTaken> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly offers: VigilOfferRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
+  ) {}
+
+  async handle({ organisationId, requestId, offerIds }: JobPayload<JobName.VigilTaken>): Promise<void> {
+    const params = await this.notifications.aboutRequest(requestId);
+    const offers = await this.offers.findMany(organisationId, offerIds);
+    await this.dataSource.transaction(async (manager) => {
+      for (const offer of offers) {
+        await this.notifier.notifyVolunteer(organisationId, offer.volunteerId, NotificationKind.VigilTaken, `vigil.taken:${offer.id}`, { params, path: `/offers/${offer.id}` }, manager);
+      }
+    });
   }
 }
 

@@ -18,14 +18,18 @@ export interface DeliveryTarget {
 export class NotificationDeliveryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Writes the deliveries of a new notification (inside its transaction); returns them with their ids. */
-  async add(manager: EntityManager, notificationId: string, plans: DeliveryPlan[]): Promise<Array<DeliveryPlan & { id: string }>> {
-    const written: Array<DeliveryPlan & { id: string }> = [];
+  /**
+   * Writes the deliveries of a new notification (inside its transaction); returns them with their
+   * ids. A plan with `skipped` (its channel is not set up) is written as skipped, with the reason.
+   */
+  async add(manager: EntityManager, notificationId: string, plans: Array<DeliveryPlan & { skipped?: string }>): Promise<Array<DeliveryPlan & { id: string; skipped?: string }>> {
+    const written: Array<DeliveryPlan & { id: string; skipped?: string }> = [];
     for (const plan of plans) {
+      const status = plan.skipped ? 'skipped' : plan.heldUntil ? 'held' : 'pending';
       const [row] = await manager.query(
-        `INSERT INTO notification_delivery (notification_id, channel, status, digest, held_until) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO notification_delivery (notification_id, channel, status, digest, held_until, last_error) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (notification_id, channel) DO NOTHING RETURNING id`,
-        [notificationId, plan.channel, plan.heldUntil ? 'held' : 'pending', plan.digest, plan.heldUntil],
+        [notificationId, plan.channel, status, plan.digest, plan.skipped ? null : plan.heldUntil, plan.skipped ?? null],
       );
       if (row) written.push({ ...plan, id: row.id });
     }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobName, OutboxRepository } from '@app/outbox';
@@ -6,6 +6,7 @@ import { NOTIFICATION_KINDS, NotificationKind, URGENT_KINDS } from '../inbox/not
 import { NotificationRepository } from '../inbox/notification.repository';
 import { effectivePreferences, planDeliveries } from '../preferences/preferences';
 import { PreferenceRepository } from '../preferences/preference.repository';
+import { DELIVERY_CHANNELS, DeliveryChannel } from './channel';
 import { Clock } from './clock';
 import { NotificationDeliveryRepository } from './notification-delivery.repository';
 
@@ -30,6 +31,7 @@ export class Notifier {
     private readonly preferences: PreferenceRepository,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
+    @Inject(DELIVERY_CHANNELS) private readonly channels: DeliveryChannel[],
   ) {}
 
   /** Notifies one user; returns the new notification's id, or null if it existed (or the user is gone). */
@@ -41,8 +43,12 @@ export class Notifier {
     const recipient = await this.deliveries.recipient(userId, manager);
     if (!recipient?.active) return id;
     const stored = await this.preferences.find(userId, manager);
-    const plans = planDeliveries(effectivePreferences(recipient.role, stored, NOTIFICATION_KINDS), kind, this.clock.now());
+    // A channel that is not set up (no SMTP host, no VAPID keys) is skipped now, visibly, without a job.
+    const plans = planDeliveries(effectivePreferences(recipient.role, stored, NOTIFICATION_KINDS), kind, this.clock.now()).map((plan) =>
+      this.channels.some((c) => c.name === plan.channel && c.configured) ? plan : { ...plan, skipped: `The ${plan.channel} channel is not configured` },
+    );
     for (const delivery of await this.deliveries.add(manager, id, plans)) {
+      if (delivery.skipped) continue;
       if (delivery.digest) {
         const at = (delivery.heldUntil as Date).toISOString();
         await this.outbox.add(manager, JobName.NotificationDigest, { organisationId, userId, at }, { availableAt: delivery.heldUntil as Date, dedupeKey: `notification.digest:${userId}:${at}` });

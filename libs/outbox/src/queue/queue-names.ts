@@ -25,6 +25,8 @@ export enum JobName {
   VigilEscalate = 'vigil.escalate',
   /** A vigil alert was raised: tell the organisation's coordinators. */
   VigilAlerted = 'vigil.alerted',
+  /** A vigil was accepted: the other volunteers offered it hear it was taken. */
+  VigilTaken = 'vigil.taken',
   /** The vigil window ended: open offers expire, the vigil's match ends. */
   VigilFinish = 'vigil.finish',
   /** A request was submitted: the referrer hears it arrived. */
@@ -61,6 +63,7 @@ export interface EventPayloads {
   [JobName.VigilEscalate]: { organisationId: string; requestId: string };
   [JobName.VigilAlerted]: { organisationId: string; alertId: string };
   [JobName.VigilFinish]: { organisationId: string; requestId: string };
+  [JobName.VigilTaken]: { organisationId: string; requestId: string; offerIds: string[] };
   [JobName.RequestReceived]: { organisationId: string; requestId: string };
   [JobName.RequestUnmatchedCheck]: { organisationId: string; requestId: string };
   [JobName.VisitCompleted]: { organisationId: string; visitId: string };
@@ -83,6 +86,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.VigilWave]: QueueName.Vigil,
   [JobName.VigilEscalate]: QueueName.Vigil,
   [JobName.VigilFinish]: QueueName.Vigil,
+  [JobName.VigilTaken]: QueueName.Vigil,
   [JobName.RequestReceived]: QueueName.Notifications,
   [JobName.RequestUnmatchedCheck]: QueueName.Notifications,
   [JobName.VisitCompleted]: QueueName.Notifications,
