@@ -3,9 +3,10 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Role } from '@app/identity';
 import { VigilWaveHandler } from '@app/matching';
-import { Clock, DELIVERY_CHANNELS, DeliveryChannel, DeliveryService, GoneError, NotificationKind, Notifier, NotificationDelivery } from '@app/notifications';
+import { Clock, CredentialExpiryScanHandler, DELIVERY_CHANNELS, DeliveryChannel, DeliveryService, GoneError, NotificationKind, Notifier, NotificationDelivery } from '@app/notifications';
 import { JobName } from '@app/outbox';
 import { Request } from '@app/referrals';
+import { VolunteersService } from '@app/volunteers';
 import { createApp } from '../../apps/api/src/create-app';
 import { eventually, ReceivedEmail, SmtpReceiver } from '../support/local-receivers';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -227,6 +228,26 @@ describe('Notifications: delivery, inbox, stream and preferences', () => {
     expect(digests[0].text).toContain('https://portaal.example.org/notifications');
     expect((await deliveries(second))[0]).toMatchObject({ status: 'sent' });
     expect((await deliveries(third))[0]).toMatchObject({ status: 'skipped' });
+  });
+
+  it('tells a volunteer once that a credential expires within 30 days, and schedules the next daily scan', async () => {
+    const v = await vigilVolunteer(31);
+    const day = new Date().toISOString().slice(0, 10);
+    const soon = new Date(Date.now() + 10 * 24 * HOUR).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 60 * 24 * HOUR).toISOString().slice(0, 10);
+    const volunteers = t.app.get(VolunteersService);
+    await volunteers.addCredential(t.given.actor(org, Role.Coordinator), v.volunteerId, { type: 'first_aid', issuedOn: '2024-01-01', expiresOn: soon });
+    await volunteers.addCredential(t.given.actor(org, Role.Coordinator), v.volunteerId, { type: 'peer_training', issuedOn: '2024-01-01', expiresOn: later });
+    const scan = t.app.get(CredentialExpiryScanHandler);
+    await scan.handle({ day, outboxId: 'unused' });
+    await scan.handle({ day, outboxId: 'unused' });
+    const found = await notificationsOf(v.userId, 'credential_expiring');
+    expect(found).toEqual([expect.objectContaining({ params: { credential: 'first_aid', expiresOn: soon }, path: '/profile', urgent: false })]);
+    const inbox = await t.request('GET', '/api/me/notifications', { token: v.token });
+    expect(inbox.body.items.find((i: { kind: string }) => i.kind === 'credential_expiring').title).toBe('Je EHBO-diploma verloopt binnenkort');
+    const tomorrow = new Date(Date.parse(`${day}T12:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
+    const [next] = await t.dataSource.query(`SELECT payload FROM outbox_event WHERE dedupe_key = $1`, [`credential.expiry-scan:${tomorrow}`]);
+    expect(next).toEqual({ payload: { day: tomorrow } });
   });
 
   describe('the inbox', () => {

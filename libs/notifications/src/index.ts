@@ -16,6 +16,7 @@ export * from './delivery/notification-delivery.repository';
 export * from './delivery/notifier.service';
 export * from './delivery/delivery.service';
 export * from './delivery/delivery.handlers';
+export * from './delivery/credential-expiry.handler';
 export * from './delivery/email-delivery.channel';
 export * from './preferences/preferences';
 export * from './preferences/preferences.service';

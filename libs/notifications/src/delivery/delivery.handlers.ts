@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, JobHandler, JobName, JobPayload } from '@app/outbox';
+import { CredentialExpiryScanHandler } from './credential-expiry.handler';
 import { DeliveryService } from './delivery.service';
 
 /** `notification.deliver` → one attempt of one delivery. */
@@ -35,4 +36,4 @@ export class NotificationDigestHandler implements JobHandler<JobName.Notificatio
   }
 }
 
-export const DELIVERY_HANDLERS = [NotificationDeliverHandler, NotificationDeliverUrgentHandler, NotificationDigestHandler];
+export const DELIVERY_HANDLERS = [NotificationDeliverHandler, NotificationDeliverUrgentHandler, NotificationDigestHandler, CredentialExpiryScanHandler];

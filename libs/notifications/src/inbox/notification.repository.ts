@@ -50,6 +50,18 @@ export class NotificationRepository {
     return { firstName: row.first_name, place: row.city ?? '', ...(row.vigil_window_start ? { startsAt: new Date(row.vigil_window_start).toISOString() } : {}) };
   }
 
+  /** Credentials of volunteers with a login that expire between `from` and `to` (dates, inclusive). */
+  async expiringCredentials(from: string, to: string): Promise<Array<{ organisationId: string; volunteerId: string; id: string; type: string; expiresOn: string }>> {
+    return this.dataSource.query(
+      `SELECT v.organisation_id AS "organisationId", c.volunteer_id AS "volunteerId", c.id, c.type, to_char(c.expires_on, 'YYYY-MM-DD') AS "expiresOn"
+         FROM credential c JOIN volunteer v ON v.id = c.volunteer_id
+        WHERE c.expires_on BETWEEN $1::date AND $2::date
+          AND EXISTS (SELECT 1 FROM app_user u WHERE u.volunteer_id = v.id AND u.active)
+        ORDER BY c.id`,
+      [from, to],
+    );
+  }
+
   async countByDedupeKey(dedupeKey: string): Promise<number> {
     const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = $1`, [dedupeKey]);
     return row.n;

@@ -45,6 +45,8 @@ export enum JobName {
   NotificationDeliver = 'notification.deliver',
   /** The same for urgent kinds (vigil offers and alerts), on the vigil queue. */
   NotificationDeliverUrgent = 'notification.deliver-urgent',
+  /** The daily scan for credentials that expire soon (each run schedules the next). */
+  CredentialExpiryScan = 'credential.expiry-scan',
   /** A person's daily digest email of unread notifications (scheduled at their digest time). */
   NotificationDigest = 'notification.digest',
 }
@@ -73,6 +75,8 @@ export interface EventPayloads {
   [JobName.NotificationDeliver]: { organisationId: string; deliveryId: string };
   [JobName.NotificationDeliverUrgent]: { organisationId: string; deliveryId: string };
   [JobName.NotificationDigest]: { organisationId: string; userId: string; at: string };
+  /** `day`: the Amsterdam date of the scan, YYYY-MM-DD. */
+  [JobName.CredentialExpiryScan]: { day: string };
 }
 
 export type JobPayload<J extends JobName> = EventPayloads[J] & OutboxRef;
@@ -96,6 +100,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.NotificationDeliver]: QueueName.Feedback,
   [JobName.NotificationDeliverUrgent]: QueueName.Vigil,
   [JobName.NotificationDigest]: QueueName.Feedback,
+  [JobName.CredentialExpiryScan]: QueueName.Notifications,
 };
 
 /** Defaults for every job: retried with exponential backoff; finished jobs go, failed ones stay visible. */
