@@ -35,7 +35,13 @@ export class DeliveryService {
     }
     const { delivery, notification, recipient } = target;
     const channel = this.channels.find((c) => c.name === delivery.channel);
-    const unreachable = !channel?.configured ? `The ${delivery.channel} channel is not configured` : !(await channel.reaches(recipient)) ? `The person has no ${delivery.channel} address` : null;
+    const unreachable = !recipient.active
+      ? 'The person is no longer active'
+      : !channel?.configured
+        ? `The ${delivery.channel} channel is not configured`
+        : !(await channel.reaches(recipient))
+          ? `The person has no ${delivery.channel} address`
+          : null;
     if (!channel || unreachable) {
       await this.deliveries.markSkipped([id], unreachable ?? 'No such channel');
       return;

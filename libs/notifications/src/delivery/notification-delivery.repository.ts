@@ -11,7 +11,7 @@ import { DeliveryPlan } from '../preferences/preferences';
 export interface DeliveryTarget {
   delivery: NotificationDelivery;
   notification: Notification;
-  recipient: Recipient;
+  recipient: Recipient & { active: boolean };
 }
 
 @Injectable()
