@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Role } from '@app/identity';
+import { Role, UsersService } from '@app/identity';
 import { VigilWaveHandler } from '@app/matching';
 import { Clock, CredentialExpiryScanHandler, DELIVERY_CHANNELS, DeliveryChannel, DeliveryService, GoneError, NotificationKind, Notifier, NotificationDelivery } from '@app/notifications';
 import { JobName } from '@app/outbox';
@@ -140,6 +140,20 @@ describe('Notifications: delivery, inbox, stream and preferences', () => {
       } finally {
         await smtp.start(smtp.port);
       }
+    });
+
+    it('skips a delivery whose person was deactivated before it went out', async () => {
+      const user = await t.given.user(org, Role.Coordinator);
+      // Deactivated before the notification commits, so no delivery job can run before it.
+      const id = await t.dataSource.transaction(async (manager) => {
+        const written = (await t.app.get(Notifier).notify(org, user.id, NotificationKind.FollowUpDue, `test.inactive:${user.id}`, { path: '/follow-ups' }, manager)) as string;
+        await t.app.get(UsersService).update(t.given.actor(org), user.id, { active: false });
+        return written;
+      });
+      const [email] = await deliveries(id);
+      await t.app.get(DeliveryService).deliver(email.id);
+      expect(await deliveries(id)).toEqual([expect.objectContaining({ channel: 'email', status: 'skipped', lastError: 'The person is no longer active' })]);
+      expect(smtp.received.filter((m) => m.to.includes(user.email))).toHaveLength(0);
     });
 
     it('marks a delivery to an address that is gone for good failed without retrying', async () => {
