@@ -6,12 +6,16 @@
 //    (smtp-server) that accepts the reminder emails, except a small random share answered 451;
 //  - 1,000 requests, each a `received` feedback message to the webhook (FeedbackService.record) and an
 //    active match with one follow-up due now (FollowUpRepository.createPlan): 2,000 outbox events,
+//    and a burst of 500 urgent vigil offers to 25 volunteers' logins (Notifier.notify: each a notification,
+//    an email delivery to the local SMTP receiver and a push delivery, skipped without VAPID keys),
 //    written in batches WHILE the worker (`node dist/apps/worker/src/main.js`) is killed with SIGKILL
 //    at random moments, at least 10 times, and restarted; Redis (every key of the prefix) is flushed
 //    once, mid-run, while the worker runs;
 //  - then it waits until everything has drained and checks: nothing lost (every message delivered
 //    and acknowledged by the receiver, every follow-up reminded with its notification row and email,
-//    every outbox row processed), nothing duplicated in PostgreSQL, no bad signature. Repeats at the
+//    every vigil offer's email delivery sent and received, every due outbox row processed: the
+//    volunteers' welcome digests wait for the morning), nothing duplicated in PostgreSQL (one delivery
+//    row per notification and channel), no bad signature. Repeats at the
 //    receivers are allowed (at least once; each carries the same idempotency key / Message-ID) and counted.
 // Exits 1 if anything is lost, duplicated in PostgreSQL or badly signed, or if it does not drain in time.
 // CRASH_SKIP_BUILD=1 skips the build (uses the dist/ that is there).
@@ -35,6 +39,7 @@ import { prepareDatabase } from '@app/database';
 import { FeedbackService, FollowUpRepository } from '@app/feedback';
 import { QueueName } from '@app/outbox';
 import { Role } from '@app/identity';
+import { NotificationKind, Notifier } from '@app/notifications';
 import { createApp } from '../../apps/api/src/create-app';
 import { Given } from '../support/test-app';
 
@@ -49,6 +54,7 @@ const WORKER_ENTRY = 'dist/apps/worker/src/main.js';
 const WEBHOOK_SECRET = `crash-${randomBytes(16).toString('hex')}`;
 const BATCHES = 20;
 const PER_BATCH = 50; // requests per batch: each one feedback message and one due follow-up
+const VIGIL_VOLUNTEERS = 25; // each batch offers a vigil to every one of them: 500 urgent notifications
 const MIN_KILLS = 10;
 const FLUSH_AT_CYCLE = 5; // Redis is flushed while the worker runs between the 5th restart and the 6th kill
 const DRAIN_TIMEOUT_MS = 180_000;
@@ -131,7 +137,7 @@ class WebhookReceiver {
 }
 
 interface Email {
-  /** The notification id: Message-ID is `<notification id@domain>`. */
+  /** The delivery id: Message-ID is `<delivery id@domain>`. */
   id: string;
   to: string;
 }
@@ -335,6 +341,10 @@ async function main(): Promise<number> {
     const volunteerId = (await given.volunteer(organisationId, { maxConcurrentClients: 100 })).volunteer.id;
     const feedback = app.get(FeedbackService);
     const followUps = app.get(FollowUpRepository);
+    const notifier = app.get(Notifier);
+    const vigilUsers: string[] = [];
+    for (let i = 0; i < VIGIL_VOLUNTEERS; i++) vigilUsers.push((await given.user(organisationId, Role.Volunteer)).id);
+    let vigilBatch = 0;
 
     /** One batch: clients and requests by SQL, then per request one transaction with its message and its due follow-up. */
     const createBatch = async (size: number) => {
@@ -369,6 +379,14 @@ async function main(): Promise<number> {
           if (planned !== 1) throw new Error(`no follow-up was planned for match ${match.id}`);
         });
       }
+      // The burst: a vigil offered to every vigil volunteer at once (urgent: the vigil queue, email now).
+      const batch = ++vigilBatch;
+      const startsAt = new Date(Date.now() + 6 * 3_600_000).toISOString();
+      await Promise.all(
+        vigilUsers.map((userId, i) =>
+          notifier.notify(organisationId, userId, NotificationKind.VigilOffer, `crash.vigil:${batch}:${i}`, { params: { firstName: 'Crash', place: 'Utrecht', startsAt }, path: `/offers/${randomUUID()}` }),
+        ),
+      );
     };
 
     // The chaos: the worker killed at random moments and restarted; Redis flushed once while it runs.
@@ -413,21 +431,22 @@ async function main(): Promise<number> {
         `SELECT (SELECT count(*)::int FROM feedback_message WHERE status <> 'delivered') AS undelivered,
                 (SELECT count(*)::int FROM follow_up WHERE reminded_at IS NULL) AS unreminded,
                 (SELECT count(*)::int FROM notification WHERE kind = 'followup_due' AND sent_at IS NULL) AS unsent,
-                (SELECT count(*)::int FROM outbox_event WHERE processed_at IS NULL) AS unprocessed`,
+                (SELECT count(*)::int FROM notification_delivery WHERE status = 'pending') AS pending_deliveries,
+                (SELECT count(*)::int FROM outbox_event WHERE processed_at IS NULL AND available_at <= now()) AS unprocessed`,
       );
-      return row as { undelivered: number; unreminded: number; unsent: number; unprocessed: number };
+      return row as { undelivered: number; unreminded: number; unsent: number; pending_deliveries: number; unprocessed: number };
     };
     let left = await progress();
     let lastReport = Date.now();
     const drainStart = Date.now();
     let drained = false;
     while (Date.now() - drainStart < DRAIN_TIMEOUT_MS) {
-      if (left.undelivered + left.unreminded + left.unsent + left.unprocessed === 0) {
+      if (left.undelivered + left.unreminded + left.unsent + left.pending_deliveries + left.unprocessed === 0) {
         drained = true;
         break;
       }
       if (Date.now() - lastReport > 10_000) {
-        log(`left: ${left.undelivered} undelivered messages, ${left.unreminded} unreminded follow-ups, ${left.unsent} unsent reminder emails, ${left.unprocessed} unprocessed outbox rows`);
+        log(`left: ${left.undelivered} undelivered messages, ${left.unreminded} unreminded follow-ups, ${left.unsent} unsent reminder emails, ${left.pending_deliveries} pending notification deliveries, ${left.unprocessed} unprocessed outbox rows`);
         lastReport = Date.now();
       }
       await sleep(250);
@@ -460,7 +479,7 @@ async function main(): Promise<number> {
               (SELECT count(*)::int FROM notification WHERE kind = 'followup_due') AS reminders,
               (SELECT count(*)::int FROM notification WHERE kind = 'followup_due' AND sent_at IS NULL) AS unsent,
               (SELECT count(*)::int FROM outbox_event) AS outbox,
-              (SELECT count(*)::int FROM outbox_event WHERE processed_at IS NULL) AS unprocessed,
+              (SELECT count(*)::int FROM outbox_event WHERE processed_at IS NULL AND available_at <= now()) AS unprocessed,
               (SELECT count(*)::int FROM outbox_event WHERE relay_count > 1) AS relayed_again,
               (SELECT coalesce(max(relay_count), 0)::int FROM outbox_event) AS max_relays,
               (SELECT count(*) - count(DISTINCT (request_id, event, period)) FROM feedback_message)::int AS dup_messages,
@@ -468,10 +487,22 @@ async function main(): Promise<number> {
               (SELECT count(*) - count(DISTINCT (match_id, kind, sequence)) FROM follow_up)::int AS dup_follow_ups,
               (SELECT count(*)::int FROM (SELECT 1 FROM notification WHERE kind = 'followup_due'
                   GROUP BY split_part(dedupe_key, ':', 2) HAVING count(*) > 1) x) AS dup_reminders,
-              (SELECT count(*) - count(DISTINCT dedupe_key) FROM outbox_event WHERE dedupe_key IS NOT NULL)::int AS dup_outbox`,
+              (SELECT count(*) - count(DISTINCT dedupe_key) FROM outbox_event WHERE dedupe_key IS NOT NULL)::int AS dup_outbox,
+              (SELECT count(*)::int FROM notification WHERE kind = 'vigil_offer') AS vigil_offers,
+              (SELECT count(*)::int FROM notification n WHERE n.kind = 'vigil_offer' AND NOT EXISTS (
+                  SELECT 1 FROM notification_delivery d WHERE d.notification_id = n.id AND d.channel = 'email' AND d.status = 'sent')) AS vigil_unsent,
+              (SELECT count(*)::int FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.kind = 'vigil_offer' AND d.status = 'failed') AS vigil_failed,
+              (SELECT coalesce(sum(d.attempts), 0)::int FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.kind = 'vigil_offer' AND d.channel = 'email') AS vigil_attempts,
+              (SELECT count(*) - count(DISTINCT (notification_id, channel)) FROM notification_delivery)::int AS dup_deliveries`,
     );
     const messageIds = new Set<string>((await db.query(`SELECT id FROM feedback_message`)).map((r: { id: string }) => r.id));
-    const reminderIds = new Set<string>((await db.query(`SELECT id FROM notification WHERE kind = 'followup_due'`)).map((r: { id: string }) => r.id));
+    const emailDeliveriesOf = async (kind: string) =>
+      new Set<string>(
+        (await db.query(`SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.kind = $1 AND d.channel = 'email'`, [kind])).map((r: { id: string }) => r.id),
+      );
+    const reminderIds = await emailDeliveriesOf('followup_due');
+    const vigilEmailIds = await emailDeliveriesOf('vigil_offer');
+    const allEmailDeliveries = new Set<string>((await db.query(`SELECT id FROM notification_delivery WHERE channel = 'email'`)).map((r: { id: string }) => r.id));
     const deliveries = webhook.deliveries;
     const keys = new Set(deliveries.map((d) => d.key));
     const ackedKeys = new Set(deliveries.filter((d) => d.acked && d.status === 200).map((d) => d.key));
@@ -484,7 +515,9 @@ async function main(): Promise<number> {
     const cutOff = deliveries.filter((d) => !d.acked).length;
     const emailIds = new Set(smtp.accepted.map((e) => e.id));
     const emailsMissing = [...reminderIds].filter((id) => !emailIds.has(id)).length;
-    const strayEmails = smtp.accepted.filter((e) => !reminderIds.has(e.id)).length;
+    const vigilEmailsMissing = [...vigilEmailIds].filter((id) => !emailIds.has(id)).length;
+    const strayEmails = smtp.accepted.filter((e) => !allEmailDeliveries.has(e.id)).length;
+    const vigilEmails = smtp.accepted.filter((e) => vigilEmailIds.has(e.id)).length;
     const workerLog = summariseLog(logPath);
     const [{ sealed }] = await db.query(`SELECT webhook_secret LIKE 'enc:v1:%' AS sealed FROM referral_source WHERE id = $1`, [sourceId]);
 
@@ -495,6 +528,8 @@ async function main(): Promise<number> {
       followUpsWithoutNotification: pg.without_notification,
       reminderEmailsNotSent: pg.unsent,
       reminderEmailsNotReceived: emailsMissing,
+      vigilOffersWithoutSentEmail: BATCHES * VIGIL_VOLUNTEERS - pg.vigil_offers + pg.vigil_unsent,
+      vigilEmailsNotReceived: vigilEmailsMissing,
       outboxRowsNotProcessed: pg.unprocessed,
     };
     const duplicated = {
@@ -503,6 +538,7 @@ async function main(): Promise<number> {
       remindersPerFollowUp: pg.dup_reminders,
       followUpsPerPlanStep: pg.dup_follow_ups,
       outboxRowsPerDedupeKey: pg.dup_outbox,
+      deliveriesPerNotificationAndChannel: pg.dup_deliveries,
     };
     const lostTotal = Object.values(lost).reduce((a, b) => a + b, 0);
     const duplicatedTotal = Object.values(duplicated).reduce((a, b) => a + b, 0);
@@ -514,7 +550,8 @@ async function main(): Promise<number> {
     if (keys.size !== pg.messages || unknownKeys > 0) problems.push(`${keys.size} distinct idempotency keys received (${unknownKeys} unknown) for ${pg.messages} messages`);
     if (badSignatures > 0) problems.push(`${badSignatures} deliveries with a bad or stale signature`);
     if (bodyMismatches > 0) problems.push(`${bodyMismatches} deliveries whose body's messageId differs from the idempotency key`);
-    if (strayEmails > 0) problems.push(`${strayEmails} emails whose Message-ID is no reminder notification`);
+    if (strayEmails > 0) problems.push(`${strayEmails} emails whose Message-ID is no email delivery`);
+    if (pg.vigil_failed > 0) problems.push(`${pg.vigil_failed} vigil offer deliveries ended failed`);
     if (pg.failed > 0) problems.push(`${pg.failed} feedback messages ended failed`);
     if (worker.kills < MIN_KILLS) problems.push(`only ${worker.kills} kills`);
     if (flushedKeys < 0) problems.push('Redis was not flushed');
@@ -527,12 +564,13 @@ async function main(): Promise<number> {
       ['lost: messages not delivered / not acknowledged by the receiver', `${lost.messagesNotDelivered} / ${lost.messagesNotAcknowledgedByReceiver}`],
       ['lost: follow-ups not reminded / without notification / email not sent / not received', `${lost.followUpsNotReminded} / ${lost.followUpsWithoutNotification} / ${lost.reminderEmailsNotSent} / ${lost.reminderEmailsNotReceived}`],
       ['lost: outbox rows not processed', `${lost.outboxRowsNotProcessed} of ${n(pg.outbox)}`],
-      ['duplicated in PostgreSQL (messages, notifications, reminders per follow-up, follow-ups, outbox)', `${duplicatedTotal} (${Object.values(duplicated).join(', ')})`],
+      ['duplicated in PostgreSQL (messages, notifications, reminders per follow-up, follow-ups, outbox, deliveries)', `${duplicatedTotal} (${Object.values(duplicated).join(', ')})`],
       ['webhook deliveries received / distinct idempotency keys / repeats', `${n(deliveries.length)} / ${n(keys.size)} / ${n(deliveries.length - keys.size)}`],
       ['  answered 500 / answered late (0.1–3 s) / cut off before the answer (worker timed out or killed)', `${answered500} / ${late} / ${cutOff}`],
       ['bad signatures / body messageId ≠ idempotency key', `${badSignatures} / ${bodyMismatches} (the source's secret stored ${sealed ? 'sealed under SECRETS_KEY' : 'as given'})`],
       ['feedback attempts (sum, max per message) / failed messages', `${n(pg.attempts)}, ${pg.max_attempts} / ${pg.failed}`],
       ['reminders (notification rows) / emails received / distinct Message-IDs / repeats / answered 451', `${n(pg.reminders)} / ${n(smtp.accepted.length)} / ${n(emailIds.size)} / ${n(smtp.accepted.length - emailIds.size)} / ${smtp.rejected}`],
+      ['urgent vigil offers: notifications / email sent / emails received / distinct / attempts / failed', `${n(pg.vigil_offers)} / ${n(pg.vigil_offers - pg.vigil_unsent)} / ${n(vigilEmails)} / ${n(new Set(smtp.accepted.filter((e) => vigilEmailIds.has(e.id)).map((e) => e.id)).size)} / ${n(pg.vigil_attempts)} / ${pg.vigil_failed}`],
       ['outbox rows relayed more than once / most relays of one row', `${n(pg.relayed_again)} / ${pg.max_relays}`],
       ['time to drain after the last kill', drained ? `${seconds(drainedAfterLastKillMs)} s` : 'did not drain'],
       ['worker SIGTERM at the end: exit code, time', `${shutdown.code}, ${seconds(shutdown.ms)} s`],
@@ -555,6 +593,8 @@ async function main(): Promise<number> {
         repeats: deliveries.length - keys.size,
         badSignatures,
         reminders: pg.reminders,
+        vigilOffers: pg.vigil_offers,
+        vigilEmails,
         emails: smtp.accepted.length,
         distinctEmails: emailIds.size,
         secondsToDrainAfterLastKill: drained ? Number(seconds(drainedAfterLastKillMs)) : null,

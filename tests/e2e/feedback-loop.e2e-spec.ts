@@ -150,7 +150,7 @@ describe('The closed loop: follow-ups and feedback to the referrer', () => {
 
     // Due now, and no reminder in the outbox for that time: the worker's reconciler puts one there.
     await t.dataSource.query(`UPDATE follow_up SET due_at = now() - interval '1 hour' WHERE id = $1`, [first.id]);
-    await eventually(async () => smtp.received.some((m) => m.to.includes(coordinatorEmail) && m.subject === 'A follow-up is due'), 10_000, 'the reminder email');
+    await eventually(async () => smtp.received.some((m) => m.to.includes(coordinatorEmail) && m.subject === 'Tijd voor een opvolging' && m.text.includes('/follow-ups')), 10_000, 'the reminder email');
     const [reminder] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'followup_due' AND dedupe_key LIKE $1`, [`followup.due:${first.id}:%`]);
     expect(reminder.n).toBe(1);
     expect(await t.app.get(FollowUpRepository).reconcile()).toBe(0); // reminded: nothing left to add

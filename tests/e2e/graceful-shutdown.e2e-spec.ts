@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { AppConfigModule, redisOptionsFromUrl, RedisModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { HandlesJob, JobName, JobPayload, QueueName } from '@app/outbox';
-import { NotificationKind, NotificationRepository, UserCreatedHandler } from '@app/notifications';
+import { NotificationKind, Notifier, UserCreatedHandler } from '@app/notifications';
 import { Queue } from 'bullmq';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -13,12 +13,12 @@ import { startTestApp, TestApp } from '../support/test-app';
 @HandlesJob(JobName.UserCreated)
 class SlowUserCreatedHandler {
   static started = 0;
-  constructor(private readonly notifications: NotificationRepository) {}
+  constructor(private readonly notifier: Notifier) {}
 
   async handle({ userId, organisationId }: JobPayload<JobName.UserCreated>): Promise<void> {
     SlowUserCreatedHandler.started++;
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    await this.notifications.record(organisationId, userId, NotificationKind.Welcome, `welcome:${userId}`);
+    await this.notifier.notify(organisationId, userId, NotificationKind.Welcome, `welcome:${userId}`);
   }
 }
 

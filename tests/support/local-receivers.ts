@@ -69,7 +69,8 @@ export class SmtpReceiver {
   private server?: SMTPServer;
   port = 0;
 
-  async start(): Promise<this> {
+  /** `port` 0 picks a free one; give the old port to restart a stopped receiver where the app expects it. */
+  async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
       secure: false,
       authOptional: true,
@@ -86,7 +87,7 @@ export class SmtpReceiver {
       },
     });
     this.server.on('error', () => undefined); // a sender killed mid-message resets the connection
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
   }

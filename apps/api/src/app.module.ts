@@ -11,6 +11,8 @@ import { I18nModule } from '@app/i18n';
 import { MatchesModule } from '@app/matches';
 import { MatchingModule } from '@app/matching';
 import { NotificationsModule } from '@app/notifications';
+
+import { NotificationInboxModule } from '@app/notifications';
 import { ProgrammesModule } from '@app/programmes';
 import { ReferralsModule } from '@app/referrals';
 import { VolunteersModule } from '@app/volunteers';
@@ -33,6 +35,8 @@ import { MatchesController } from './controllers/matches.controller';
 import { OffersController, VigilAlertsController } from './controllers/offers.controller';
 import { VisitsController } from './controllers/visits.controller';
 import { PushController } from './controllers/push.controller';
+
+import { NotificationsController } from './controllers/notifications.controller';
 import { loginThrottlerOptions } from './throttling/login-throttler';
 
 export interface AppModuleOptions {
@@ -63,6 +67,8 @@ export class AppModule implements OnApplicationBootstrap {
         MatchesModule,
         FeedbackModule,
         NotificationsModule,
+
+        NotificationInboxModule,
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: loginThrottlerOptions }),
         ...(options.withWorker ? [WorkerModule] : []),
@@ -88,6 +94,8 @@ export class AppModule implements OnApplicationBootstrap {
         FollowUpsController,
         FeedbackController,
         PushController,
+
+        NotificationsController,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },

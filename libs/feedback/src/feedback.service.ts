@@ -1,7 +1,7 @@
 import { I18nService } from '@app/i18n';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConflictError, NotFoundError, Principal } from '@app/core';
-import { EmailChannel, WebhookChannel } from '@app/notifications';
+import { EmailChannel, NotificationKind, Notifier, WebhookChannel } from '@app/notifications';
 import { RequestsService } from '@app/referrals';
 import { EntityManager } from 'typeorm';
 import { FeedbackFacts, feedbackContent, initials } from './feedback-content';
@@ -27,6 +27,8 @@ export class FeedbackService {
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
     private readonly i18n: I18nService,
+
+    private readonly notifier: Notifier,
   ) {}
 
   /** Writes the referrer's message for an event (inside the caller's transaction). Sources without a channel get none. */
@@ -93,6 +95,8 @@ export class FeedbackService {
       const again = await this.messages.recordFailure(id, reason);
       this.logger.warn(`Feedback message ${id} (${message.event}, attempt ${message.attempts}) failed${again ? ', will retry' : ', giving up'}: ${reason}`);
       if (again) throw error;
+      // Out of attempts: the coordinators hear it, once per exhausted budget (a retry gives a new one).
+      await this.notifier.notifyCoordinators(message.organisationId, NotificationKind.FeedbackFailed, `feedback.failed:${id}:${message.attempts}`, { path: `/requests/${message.requestId}` });
       return;
     }
     await this.messages.markDelivered(id);

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppError, NotFoundError, Page, Principal } from '@app/core';
-import { EmailChannel, NotificationKind, NotificationRepository } from '@app/notifications';
+import { NotificationKind, Notifier } from '@app/notifications';
 import { FollowUp, FollowUpOutcome, FollowUpStatus } from './follow-up.entity';
 import { FollowUpRepository } from './follow-up.repository';
 
@@ -9,8 +9,7 @@ import { FollowUpRepository } from './follow-up.repository';
 export class FollowUpsService {
   constructor(
     private readonly followUps: FollowUpRepository,
-    private readonly notifications: NotificationRepository,
-    private readonly email: EmailChannel,
+    private readonly notifier: Notifier,
   ) {}
 
   async list(actor: Principal, filter: { statuses?: FollowUpStatus[]; dueBefore?: Date; coordinatorId?: string; page: number; pageSize: number }): Promise<Page<FollowUp>> {
@@ -30,20 +29,14 @@ export class FollowUpsService {
   }
 
   /**
-   * `followup.due`: one reminder per follow-up and due time, recorded as notification rows for its
-   * coordinator (or every coordinator) in the transaction that marks it reminded; then each row not
-   * emailed yet is emailed and marked sent. A crash in between sends the email on the retry: at least
-   * once by email, exactly once in PostgreSQL.
+   * `followup.due`: one reminder per follow-up and due time, a notification for its coordinator (or
+   * every coordinator) written with its deliveries in the transaction that marks it reminded: exactly
+   * once in PostgreSQL, sent by the delivery jobs at least once on each channel.
    */
   async remind(organisationId: string, followUpId: string, dueAt: Date): Promise<void> {
     const key = `followup.due:${followUpId}:${dueAt.toISOString()}`;
     await this.followUps.remindOnce(organisationId, followUpId, dueAt, (manager, followUp) =>
-      this.notifications.recordForCoordinatorsOf(organisationId, followUp.coordinatorId, NotificationKind.FollowUpDue, key, manager),
+      this.notifier.notifyCoordinatorsOf(organisationId, followUp.coordinatorId, NotificationKind.FollowUpDue, key, { path: '/follow-ups' }, manager),
     );
-    if (!this.email.configured) return; // the reminder shows in the app; there is no mail server to send it with
-    for (const { id, email } of await this.notifications.unsent(key)) {
-      await this.email.send({ to: email, subject: 'A follow-up is due', text: 'A follow-up of one of your matches is due. See the follow-ups list in Volunteer Match.', idempotencyKey: id });
-      await this.notifications.markSent(id);
-    }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HandlesJob, JobHandler, JobName, JobPayload, OutboxRepository } from '@app/outbox';
-import { NotificationKind, NotificationRepository } from '@app/notifications';
+import { NotificationKind, NotificationRepository, Notifier } from '@app/notifications';
 import { EndReason } from '@app/matches';
 import { RequestInfoRepository } from '@app/referrals';
 import { DataSource } from 'typeorm';
@@ -32,17 +32,23 @@ function progressJob(organisationId: string, matchId: string, periodEnd: Date) {
   };
 }
 
-/** `request.received` → the referrer hears the request arrived. */
+/** `request.received` → the referrer hears the request arrived; the coordinators that there is a new one. */
 @Injectable()
 @HandlesJob(JobName.RequestReceived)
 export class RequestReceivedHandler implements JobHandler<JobName.RequestReceived> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly feedback: FeedbackService,
+    private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
   ) {}
 
   async handle({ organisationId, requestId }: JobPayload<JobName.RequestReceived>): Promise<void> {
-    await this.dataSource.transaction((manager) => this.feedback.record(manager, organisationId, requestId, 'received'));
+    await this.dataSource.transaction(async (manager) => {
+      await this.feedback.record(manager, organisationId, requestId, 'received');
+      const params = await this.notifications.aboutRequest(requestId, manager);
+      await this.notifier.notifyCoordinators(organisationId, NotificationKind.RequestSubmitted, `request.received:${requestId}`, { params, path: `/requests/${requestId}` }, manager);
+    });
   }
 }
 
@@ -77,6 +83,7 @@ export class RequestNeedsInfoHandler implements JobHandler<JobName.RequestNeedsI
     private readonly info: RequestInfoRepository,
     private readonly feedback: FeedbackService,
     private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
   ) {}
 
   async handle({ organisationId, requestId, exchangeId }: JobPayload<JobName.RequestNeedsInfo>): Promise<void> {
@@ -85,7 +92,8 @@ export class RequestNeedsInfoHandler implements JobHandler<JobName.RequestNeedsI
       const subject = await this.feedback.subject(manager, organisationId, requestId);
       if (!exchange || !subject) return;
       await this.feedback.record(manager, organisationId, requestId, 'needs_info', { question: exchange.question }, String(exchange.round));
-      await this.notifications.recordForReferrer(organisationId, subject.submittedByUserId, NotificationKind.RequestNeedsInfo, `request.needs-info:${exchangeId}`, manager);
+      const params = await this.notifications.aboutRequest(requestId, manager);
+      await this.notifier.notifyReferrer(organisationId, subject.submittedByUserId, NotificationKind.RequestNeedsInfo, `request.needs-info:${exchangeId}`, { params, path: `/requests/${requestId}` }, manager);
     });
   }
 }
@@ -94,10 +102,14 @@ export class RequestNeedsInfoHandler implements JobHandler<JobName.RequestNeedsI
 @Injectable()
 @HandlesJob(JobName.RequestInfoReceived)
 export class RequestInfoReceivedHandler implements JobHandler<JobName.RequestInfoReceived> {
-  constructor(private readonly notifications: NotificationRepository) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
+  ) {}
 
-  async handle({ organisationId, exchangeId }: JobPayload<JobName.RequestInfoReceived>): Promise<void> {
-    await this.notifications.recordForCoordinators(organisationId, NotificationKind.RequestInfoReceived, `request.info-received:${exchangeId}`);
+  async handle({ organisationId, requestId, exchangeId }: JobPayload<JobName.RequestInfoReceived>): Promise<void> {
+    const params = await this.notifications.aboutRequest(requestId);
+    await this.notifier.notifyCoordinators(organisationId, NotificationKind.RequestInfoReceived, `request.info-received:${exchangeId}`, { params, path: `/requests/${requestId}` });
   }
 }
 
@@ -133,6 +145,7 @@ export class MatchStartedHandler implements JobHandler<JobName.MatchStarted> {
     private readonly followUps: FollowUpRepository,
     private readonly feedback: FeedbackService,
     private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
     private readonly outbox: OutboxRepository,
   ) {}
 
@@ -150,7 +163,8 @@ export class MatchStartedHandler implements JobHandler<JobName.MatchStarted> {
       if (match.programmeKind === 'buddy') {
         await this.feedback.record(manager, organisationId, match.requestId, 'gp_notice', { startDate: match.startedAt.toISOString().slice(0, 10) });
       }
-      await this.notifications.recordForVolunteer(organisationId, match.volunteerId, NotificationKind.MatchStarted, `match.started:${matchId}`, manager);
+      const params = await this.notifications.aboutRequest(match.requestId, manager);
+      await this.notifier.notifyVolunteer(organisationId, match.volunteerId, NotificationKind.MatchStarted, `match.started:${matchId}`, { params, path: `/matches/${matchId}` }, manager);
     });
   }
 }
@@ -187,6 +201,7 @@ export class MatchEndedHandler implements JobHandler<JobName.MatchEnded> {
     private readonly followUps: FollowUpRepository,
     private readonly feedback: FeedbackService,
     private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
   ) {}
 
   async handle({ organisationId, matchId }: JobPayload<JobName.MatchEnded>): Promise<void> {
@@ -196,7 +211,8 @@ export class MatchEndedHandler implements JobHandler<JobName.MatchEnded> {
       await this.followUps.cancelOpen(manager, matchId);
       const reason = (match.endReason ?? 'other') as EndReason;
       await this.feedback.record(manager, organisationId, match.requestId, 'ended', { endReason: reason });
-      await this.notifications.recordForVolunteer(organisationId, match.volunteerId, NotificationKind.MatchEnded, `match.ended:${matchId}`, manager);
+      const params = await this.notifications.aboutRequest(match.requestId, manager);
+      await this.notifier.notifyVolunteer(organisationId, match.volunteerId, NotificationKind.MatchEnded, `match.ended:${matchId}`, { params, path: `/matches/${matchId}` }, manager);
     });
   }
 }

@@ -9,7 +9,7 @@ import { MatchRepository } from './match.repository';
 import { MatchesService } from './matches.service';
 import { OffersService } from './offers.service';
 import { VigilAlertRepository } from './vigil-alert.repository';
-import { VigilEscalateHandler, VigilAlertedHandler, VigilFinishHandler } from './vigil.handlers';
+import { VigilEscalateHandler, VigilAlertedHandler, VigilFinishHandler, VigilTakenHandler } from './vigil.handlers';
 import { VigilOfferRepository } from './vigil-offer.repository';
 import { VisitRepository } from './visit.repository';
 import { VisitsService } from './visits.service';
@@ -29,6 +29,7 @@ import { VisitsService } from './visits.service';
     VigilEscalateHandler,
     VigilAlertedHandler,
     VigilFinishHandler,
+    VigilTakenHandler,
   ],
   exports: [MatchesService, VisitsService, OffersService, CalendarService],
 })

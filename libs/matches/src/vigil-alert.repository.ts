@@ -30,6 +30,11 @@ export class VigilAlertRepository {
     return rows[0]?.id ?? null;
   }
 
+  async requestOf(organisationId: string, id: string): Promise<string | null> {
+    const alert = await this.dataSource.getRepository(VigilAlert).findOne({ where: { organisationId, id }, select: { requestId: true } });
+    return alert?.requestId ?? null;
+  }
+
   async resolve(organisationId: string, id: string, userId: string): Promise<VigilAlert> {
     await this.dataSource.getRepository(VigilAlert).update({ organisationId, id, resolvedAt: IsNull() }, { resolvedAt: new Date(), resolvedByUserId: userId });
     const alert = await this.dataSource.getRepository(VigilAlert).findOne({ where: { organisationId, id } });

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, NotFoundError, RequestStatus } from '@app/core';
+import { JobName, OutboxRepository } from '@app/outbox';
 import { RequestRepository } from '@app/referrals';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Match } from './match.entity';
 import { MatchRepository, Recheck } from './match.repository';
 import { OfferStatus, VigilOffer } from './vigil-offer.entity';
@@ -34,10 +35,15 @@ export class VigilOfferRepository {
     private readonly requests: RequestRepository,
     private readonly matches: MatchRepository,
     private readonly visits: VisitRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async find(organisationId: string, id: string, volunteerId?: string): Promise<VigilOffer | null> {
     return this.dataSource.getRepository(VigilOffer).findOne({ where: { organisationId, id, ...(volunteerId ? { volunteerId } : {}) } });
+  }
+
+  async findMany(organisationId: string, ids: string[]): Promise<VigilOffer[]> {
+    return this.dataSource.getRepository(VigilOffer).find({ where: { organisationId, id: In(ids) }, order: { id: 'ASC' } });
   }
 
   async list(organisationId: string, filter: OfferListFilter): Promise<[VigilOffer[], number]> {
@@ -87,7 +93,11 @@ export class VigilOfferRepository {
         respondedAt: new Date(),
       });
       await manager.update(VigilOffer, { id }, { status: 'accepted', closedAt: new Date(), matchId: match.id });
+      const others = await manager.getRepository(VigilOffer).find({ where: { requestId: request.id, status: 'sent' } });
       await this.matches.start(manager, request, match);
+      // The colleagues still holding the offer hear it was taken (their offer is withdrawn by `start`);
+      // written by a job, so the accepts queueing on this request's lock do not wait for it.
+      if (others.length > 0) await this.outbox.add(manager, JobName.VigilTaken, { organisationId, requestId: request.id, offerIds: others.map((o) => o.id) });
       // Visits are at most a day long, so a long vigil is covered by several, back to back.
       for (const times of splitIntoVisits(request.vigilWindowStart as Date, request.vigilWindowEnd as Date)) {
         await this.visits.insert(manager, match, { ...times, status: 'confirmed', note: null, plannedByUserId: null });

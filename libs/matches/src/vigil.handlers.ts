@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HandlesJob, JobHandler, JobName, JobPayload, OutboxRepository } from '@app/outbox';
-import { NotificationKind, NotificationRepository } from '@app/notifications';
+import { NotificationKind, NotificationRepository, Notifier } from '@app/notifications';
 import { RequestRepository } from '@app/referrals';
 import { DataSource } from 'typeorm';
 import { Match } from './match.entity';
 import { MatchRepository } from './match.repository';
 import { VigilAlertRepository } from './vigil-alert.repository';
+import { VigilOfferRepository } from './vigil-offer.repository';
 
 // The vigil's timers after the waves (the wave job itself lives with the matcher, which ranks).
 
@@ -35,10 +36,39 @@ export class VigilEscalateHandler implements JobHandler<JobName.VigilEscalate> {
 @Injectable()
 @HandlesJob(JobName.VigilAlerted)
 export class VigilAlertedHandler implements JobHandler<JobName.VigilAlerted> {
-  constructor(private readonly notifications: NotificationRepository) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
+    private readonly alerts: VigilAlertRepository,
+  ) {}
 
   async handle({ organisationId, alertId }: JobPayload<JobName.VigilAlerted>): Promise<void> {
-    await this.notifications.recordForCoordinators(organisationId, NotificationKind.VigilAlert, `vigil.alerted:${alertId}`);
+    const requestId = await this.alerts.requestOf(organisationId, alertId);
+    if (!requestId) return;
+    const params = await this.notifications.aboutRequest(requestId);
+    await this.notifier.notifyCoordinators(organisationId, NotificationKind.VigilAlert, `vigil.alerted:${alertId}`, { params, path: `/requests/${requestId}` });
+  }
+}
+
+/** `vigil.taken` → each colleague whose offer was withdrawn by the accept hears it was taken, once. */
+@Injectable()
+@HandlesJob(JobName.VigilTaken)
+export class VigilTakenHandler implements JobHandler<JobName.VigilTaken> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly offers: VigilOfferRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
+  ) {}
+
+  async handle({ organisationId, requestId, offerIds }: JobPayload<JobName.VigilTaken>): Promise<void> {
+    const params = await this.notifications.aboutRequest(requestId);
+    const offers = await this.offers.findMany(organisationId, offerIds);
+    await this.dataSource.transaction(async (manager) => {
+      for (const offer of offers) {
+        await this.notifier.notifyVolunteer(organisationId, offer.volunteerId, NotificationKind.VigilTaken, `vigil.taken:${offer.id}`, { params, path: `/offers/${offer.id}` }, manager);
+      }
+    });
   }
 }
 

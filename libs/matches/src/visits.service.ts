@@ -1,6 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, Page, Principal } from '@app/core';
 import { JobName, OutboxRepository } from '@app/outbox';
+import { NotificationKind, NotificationRepository, Notifier } from '@app/notifications';
+import { EntityManager } from 'typeorm';
 import { MatchesService, ownVolunteerId } from './matches.service';
 import { Visit, VisitStatus } from './visit.entity';
 import { VisitRepository } from './visit.repository';
@@ -51,7 +53,16 @@ export class VisitsService {
     private readonly visits: VisitRepository,
     private readonly matches: MatchesService,
     private readonly outbox: OutboxRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
   ) {}
+
+  /** The volunteer hears of a visit a coordinator planned or cancelled (in the change's transaction). */
+  private async tellVolunteer(manager: EntityManager, organisationId: string, kind: NotificationKind, visit: { id: string; matchId: string; volunteerId: string; startsAt: Date }, requestId: string): Promise<void> {
+    const { firstName, place } = await this.notifications.aboutRequest(requestId, manager);
+    const params = { firstName, place, startsAt: visit.startsAt.toISOString() };
+    await this.notifier.notifyVolunteer(organisationId, visit.volunteerId, kind, `${kind}:${visit.id}`, { params, path: `/matches/${visit.matchId}` }, manager);
+  }
 
   async listForMatch(actor: Principal, matchId: string, page: { page: number; pageSize: number }): Promise<Page<Visit>> {
     await this.matches.find(actor, matchId); // 404 for someone else's match
@@ -75,7 +86,7 @@ export class VisitsService {
 
   /** A visit still to come (a few minutes of clock skew allowed); one that took place is recorded instead. */
   async plan(actor: Principal, matchId: string, input: VisitTimes): Promise<Visit> {
-    await this.matches.find(actor, matchId);
+    const match = await this.matches.find(actor, matchId);
     checkTimes(input);
     if (input.startsAt.getTime() < Date.now() - CLOCK_SKEW_MINUTES * MINUTE) {
       throw unprocessable('visit_in_past', 'A visit cannot be planned in the past; record a visit that already took place (POST /api/matches/:id/visits/record)');
@@ -86,6 +97,11 @@ export class VisitsService {
       note: input.note ?? null,
       status: actor.role === 'volunteer' ? 'confirmed' : 'planned',
       plannedByUserId: actor.userId,
+    }, {
+      effects: async (manager, visitId) => {
+        if (actor.role === 'volunteer') return; // their own plan
+        await this.tellVolunteer(manager, actor.organisationId, NotificationKind.VisitPlanned, { id: visitId, matchId, volunteerId: match.volunteerId, startsAt: input.startsAt }, match.requestId);
+      },
     });
   }
 
@@ -122,6 +138,8 @@ export class VisitsService {
     if (!visit) throw new NotFoundError('Visit', id);
     const move = VISIT_MOVES[action];
     const now = new Date();
+    // A coordinator's cancellation is news for the volunteer.
+    const requestOfCancelled = action === 'cancel' && !own ? (await this.matches.find(actor, visit.matchId)).requestId : null;
     return this.visits.update(
       actor.organisationId,
       id,
@@ -138,8 +156,11 @@ export class VisitsService {
         ...(action === 'cancel' ? { cancelledAt: now, reason: text ?? null } : {}),
         ...(action === 'decline' ? { reason: text ?? null } : {}),
       },
-      // A visit that took place is news for the referrer (the first one).
-      action === 'complete' ? (manager) => this.outbox.add(manager, JobName.VisitCompleted, { organisationId: actor.organisationId, visitId: id }) : undefined,
+      async (manager) => {
+        // A visit that took place is news for the referrer (the first one).
+        if (action === 'complete') await this.outbox.add(manager, JobName.VisitCompleted, { organisationId: actor.organisationId, visitId: id });
+        if (requestOfCancelled) await this.tellVolunteer(manager, actor.organisationId, NotificationKind.VisitCancelled, visit, requestOfCancelled);
+      },
     );
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ageOn, ConflictError, NotFoundError, Principal } from '@app/core';
 import { DEFAULT_LOCALE, I18nService, Locale, Phrase, phrase } from '@app/i18n';
 import { assertTransition, RequestRepository } from '@app/referrals';
+import { NotificationKind, NotificationRepository, Notifier } from '@app/notifications';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { CandidateRepository, CandidateVolunteer, ProposedMatch, RequestForMatching } from './candidate.repository';
 import { AssignmentEdge, solveAssignment } from './assignment';
@@ -121,10 +122,18 @@ export class MatchingService {
     private readonly requests: RequestRepository,
     private readonly i18n: I18nService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
   ) {}
 
   private shown(locale: Locale, components: ScoreComponent[]): ShownComponent[] {
     return components.map((c) => ({ ...c, reason: this.i18n.render(locale, c.reason) }));
+  }
+
+  /** The proposed volunteer hears it, in the proposal's transaction. */
+  private async notifyProposal(manager: EntityManager, organisationId: string, match: { id: string; requestId: string; volunteerId: string }): Promise<void> {
+    const params = await this.notifications.aboutRequest(match.requestId, manager);
+    await this.notifier.notifyVolunteer(organisationId, match.volunteerId, NotificationKind.MatchProposed, `match.proposed:${match.id}`, { params, path: `/matches/${match.id}` }, manager);
   }
 
   private async request(actor: Principal, requestId: string): Promise<RequestForMatching> {
@@ -249,6 +258,7 @@ export class MatchingService {
           proposedByUserId: actor.userId,
         });
         if (locked.status !== 'proposed') await this.requests.move(manager, locked, 'proposed', null);
+        await this.notifyProposal(manager, actor.organisationId, match);
         return match;
       });
       return { ...match, breakdown: this.shown(locale, match.breakdown) };
@@ -322,6 +332,7 @@ export class MatchingService {
           });
           proposal.matchId = match.id;
           await this.requests.move(manager, locked, 'proposed', null);
+          await this.notifyProposal(manager, actor.organisationId, match);
         }
       });
     }

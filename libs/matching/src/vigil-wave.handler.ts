@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HandlesJob, JobHandler, JobName, JobPayload, OutboxRepository } from '@app/outbox';
-import { NotificationKind, NotificationRepository } from '@app/notifications';
+import { NotificationKind, NotificationRepository, Notifier } from '@app/notifications';
 import { PROGRAMME_DEFAULTS } from '@app/programmes';
 import { RequestRepository } from '@app/referrals';
 import { DataSource } from 'typeorm';
@@ -23,6 +23,7 @@ export class VigilWaveHandler implements JobHandler<JobName.VigilWave> {
     private readonly matching: MatchingService,
     private readonly requests: RequestRepository,
     private readonly notifications: NotificationRepository,
+    private readonly notifier: Notifier,
     private readonly outbox: OutboxRepository,
   ) {}
 
@@ -41,6 +42,7 @@ export class VigilWaveHandler implements JobHandler<JobName.VigilWave> {
         const asked = new Set<string>((await manager.query(`SELECT volunteer_id FROM vigil_offer WHERE request_id = $1`, [requestId])).map((r: { volunteer_id: string }) => r.volunteer_id));
         const forMatching = await this.matching.loadRequest(organisationId, requestId);
         const best = forMatching ? (await this.matching.eligible(organisationId, forMatching)).filter((c) => !asked.has(c.volunteerId)).slice(0, size) : [];
+        const about = await this.notifications.aboutRequest(requestId, manager);
         for (const candidate of best) {
           const [offer] = await manager.query(
             `INSERT INTO vigil_offer (organisation_id, request_id, client_id, volunteer_id, wave, score, breakdown)
@@ -49,7 +51,7 @@ export class VigilWaveHandler implements JobHandler<JobName.VigilWave> {
              RETURNING id`,
             [organisationId, requestId, request.clientId, candidate.volunteerId, wave, candidate.score, JSON.stringify(candidate.components)],
           );
-          if (offer) await this.notifications.recordForVolunteer(organisationId, candidate.volunteerId, NotificationKind.VigilOffer, `vigil.offer:${offer.id}`, manager);
+          if (offer) await this.notifier.notifyVolunteer(organisationId, candidate.volunteerId, NotificationKind.VigilOffer, `vigil.offer:${offer.id}`, { params: about, path: `/offers/${offer.id}` }, manager);
         }
       }
 

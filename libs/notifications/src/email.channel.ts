@@ -6,7 +6,7 @@ export interface Email {
   to: string;
   subject: string;
   text: string;
-  /** An HTML alternative to the text (EmailRenderer makes both). */
+  /** An HTML alternative to `text` (from EmailRenderer). */
   html?: string;
   /** Sent as a Message-ID derived from it, so mail systems can spot a repeat. */
   idempotencyKey: string;

@@ -33,6 +33,8 @@ export class AppConfig {
   readonly push: { publicKey?: string; privateKey?: string; subject?: string; allowedPrivate: string[] };
   readonly sms: { gatewayUrl?: string; token?: string; from?: string; timeoutMs: number };
 
+  readonly notifications: { streamHeartbeatMs: number };
+
   constructor(env: Environment) {
     this.nodeEnv = env.NODE_ENV;
     this.http = {
@@ -99,5 +101,7 @@ export class AppConfig {
       allowedPrivate: hostList(env.PUSH_ALLOWED_PRIVATE),
     };
     this.sms = { gatewayUrl: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN, from: env.SMS_FROM, timeoutMs: env.SMS_TIMEOUT_MS };
+
+    this.notifications = { streamHeartbeatMs: env.NOTIFICATION_STREAM_HEARTBEAT_MS };
   }
 }

@@ -232,6 +232,10 @@ export class Environment {
   /** How often the worker looks for due follow-ups whose reminder the queue lost. */
   @Transform(toInt) @Min(100) @Max(3600000) @IsInt()
   FOLLOWUP_RECONCILE_MS = 60000;
+
+  /** How often an open notification stream gets a heartbeat comment (keeps proxies from closing it). */
+  @Transform(toInt) @Min(50) @Max(300000) @IsInt()
+  NOTIFICATION_STREAM_HEARTBEAT_MS = 25000;
 }
 
 const databaseOf = (url: string) => new URL(url).pathname;

@@ -6,7 +6,7 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Urgent vigil work, apart so it never waits behind a burst of notifications. */
   Vigil = 'vigil',
-  /** Deliveries to the outside world (SMTP, webhooks): slow receivers never hold up the rest. */
+  /** Deliveries to the outside world (SMTP, webhooks, people's non-urgent notifications): slow receivers never hold up the rest. */
   Feedback = 'feedback',
 }
 
@@ -25,6 +25,8 @@ export enum JobName {
   VigilEscalate = 'vigil.escalate',
   /** A vigil alert was raised: tell the organisation's coordinators. */
   VigilAlerted = 'vigil.alerted',
+  /** A vigil was accepted: the other volunteers offered it hear it was taken. */
+  VigilTaken = 'vigil.taken',
   /** The vigil window ended: open offers expire, the vigil's match ends. */
   VigilFinish = 'vigil.finish',
   /** A request was submitted: the referrer hears it arrived. */
@@ -49,6 +51,15 @@ export enum JobName {
   AccountInvitation = 'account.invitation',
   /** A password reset was asked for an address: mail a link to each of its accounts, if any. */
   PasswordResetRequested = 'account.password-reset',
+
+  /** Send one notification on one channel (email, push, sms), with retries. */
+  NotificationDeliver = 'notification.deliver',
+  /** The same for urgent kinds (vigil offers and alerts), on the vigil queue. */
+  NotificationDeliverUrgent = 'notification.deliver-urgent',
+  /** The daily scan for credentials that expire soon (each run schedules the next). */
+  CredentialExpiryScan = 'credential.expiry-scan',
+  /** A person's daily digest email of unread notifications (scheduled at their digest time). */
+  NotificationDigest = 'notification.digest',
 }
 
 interface OutboxRef {
@@ -65,6 +76,7 @@ export interface EventPayloads {
   [JobName.VigilEscalate]: { organisationId: string; requestId: string };
   [JobName.VigilAlerted]: { organisationId: string; alertId: string };
   [JobName.VigilFinish]: { organisationId: string; requestId: string };
+  [JobName.VigilTaken]: { organisationId: string; requestId: string; offerIds: string[] };
   [JobName.RequestReceived]: { organisationId: string; requestId: string };
   [JobName.RequestUnmatchedCheck]: { organisationId: string; requestId: string };
   [JobName.RequestNeedsInfo]: { organisationId: string; requestId: string; exchangeId: string };
@@ -76,6 +88,12 @@ export interface EventPayloads {
   [JobName.FollowUpDue]: { organisationId: string; followUpId: string; dueAt: string };
   [JobName.AccountInvitation]: { organisationId: string; userId: string };
   [JobName.PasswordResetRequested]: { resetRequestId: string };
+
+  [JobName.NotificationDeliver]: { organisationId: string; deliveryId: string };
+  [JobName.NotificationDeliverUrgent]: { organisationId: string; deliveryId: string };
+  [JobName.NotificationDigest]: { organisationId: string; userId: string; at: string };
+  /** `day`: the Amsterdam date of the scan, YYYY-MM-DD. */
+  [JobName.CredentialExpiryScan]: { day: string };
 }
 
 export type JobPayload<J extends JobName> = EventPayloads[J] & OutboxRef;
@@ -89,6 +107,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.VigilWave]: QueueName.Vigil,
   [JobName.VigilEscalate]: QueueName.Vigil,
   [JobName.VigilFinish]: QueueName.Vigil,
+  [JobName.VigilTaken]: QueueName.Vigil,
   [JobName.RequestReceived]: QueueName.Notifications,
   [JobName.RequestUnmatchedCheck]: QueueName.Notifications,
   [JobName.RequestNeedsInfo]: QueueName.Notifications,
@@ -101,6 +120,11 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // Emails to the outside world, like feedback: a slow SMTP server holds up nothing else.
   [JobName.AccountInvitation]: QueueName.Feedback,
   [JobName.PasswordResetRequested]: QueueName.Feedback,
+
+  [JobName.NotificationDeliver]: QueueName.Feedback,
+  [JobName.NotificationDeliverUrgent]: QueueName.Vigil,
+  [JobName.NotificationDigest]: QueueName.Feedback,
+  [JobName.CredentialExpiryScan]: QueueName.Notifications,
 };
 
 /** Defaults for every job: retried with exponential backoff; finished jobs go, failed ones stay visible. */
