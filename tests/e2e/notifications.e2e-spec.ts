@@ -159,7 +159,7 @@ describe('Notifications: delivery, inbox, stream and preferences', () => {
     it('marks a delivery to an address that is gone for good failed without retrying', async () => {
       const gone: DeliveryChannel = { name: 'sms', configured: true, reaches: async () => true, send: async () => Promise.reject(new GoneError('number no longer exists')) };
       const channels = t.app.get<DeliveryChannel[]>(DELIVERY_CHANNELS);
-      channels.push(gone);
+      channels.unshift(gone); // ahead of the real SMS channel, which is not configured here
       try {
         const user = await t.given.user(org, Role.Coordinator);
         await t.request('PUT', '/api/me/notification-preferences', { token: await t.login(user.email), body: { kinds: [{ kind: 'followup_due', channels: ['sms'], digest: false }] } });

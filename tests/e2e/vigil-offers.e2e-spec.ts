@@ -405,6 +405,8 @@ describe('Vigil waves through the real queue', () => {
     expect(sent).toEqual([{ volunteer_id: volunteer.volunteerId }]);
     const job = await t.app.get(Queues).get(QueueName.Vigil).getJobs(['completed']);
     expect(job.map((j) => j.name)).toContain(JobName.VigilWave);
-    expect(job.every((j) => Object.keys(j.data).sort().join() === 'organisationId,outboxId,requestId,wave')).toBe(true);
+    expect(job.filter((j) => j.name === JobName.VigilWave).every((j) => Object.keys(j.data).sort().join() === 'organisationId,outboxId,requestId,wave')).toBe(true);
+    // The same queue carries the urgent deliveries of the offers: ids only, too.
+    expect(job.filter((j) => j.name === JobName.NotificationDeliverUrgent).every((j) => Object.keys(j.data).sort().join() === 'deliveryId,organisationId,outboxId')).toBe(true);
   });
 });

@@ -30,9 +30,11 @@ const ALWAYS_AT_ONCE: ChannelName[] = ['push', 'email'];
 /**
  * The defaults: volunteers get vigil offers by push and email and everything else in the inbox with
  * a daily digest; coordinators get vigil alerts at once by push and email and the rest in the inbox
- * and by email; admins and referrers in the inbox and by email.
+ * and by email; admins and referrers in the inbox and by email. The welcome is in the inbox only.
  */
 export function defaultPreference(role: string, kind: NotificationKind): KindPreference {
+  // The invitation email already welcomes a person; the welcome itself waits in the inbox.
+  if (kind === NotificationKind.Welcome) return { kind, channels: [], digest: false };
   if (role === 'volunteer') {
     if (kind === NotificationKind.VigilOffer) return { kind, channels: ALWAYS_AT_ONCE, digest: false };
     // A withdrawn offer is news only while the offer is open: no digest the next morning.
