@@ -3,6 +3,7 @@ import { Public, Role, Roles } from '@app/identity';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { findRoutesWithoutAccessRule } from '../../apps/api/src/route-access';
+import { I18nService } from '@app/i18n';
 import { PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 describe('Input validation and the error shape', () => {
@@ -165,7 +166,7 @@ describe('Unexpected errors', () => {
   it('answers a 500 with an error id and no stack or internal message', async () => {
     const { AllExceptionsFilter } = await import('@app/core');
     const app = (await Test.createTestingModule({ imports: [BoomModule] }).compile()).createNestApplication<import('@nestjs/platform-fastify').NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    app.useGlobalFilters(new AllExceptionsFilter());
+    app.useGlobalFilters(new AllExceptionsFilter(new I18nService()));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     try {

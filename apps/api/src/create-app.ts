@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppConfig, assertStorableText, correlationIdOf, createValidationPipe, jsonNestingExceeds, MAX_JSON_DEPTH, validateEnvironment, ValidationFailedError } from '@app/core';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
+import { phrase } from '@app/i18n';
 
 /**
  * Every request gets an id of our own (a UUID), so log lines and audit rows of two callers never share
@@ -59,7 +60,7 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (text === '') return done(null, {});
-    if (jsonNestingExceeds(text)) return done(new ValidationFailedError(`The body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+    if (jsonNestingExceeds(text)) return done(new ValidationFailedError(phrase('validation.tooDeep', { max: MAX_JSON_DEPTH })), undefined);
     void parseJson(request, text, (error, value) => {
       if (error) return done(error, undefined);
       try {
