@@ -97,7 +97,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   /** Errors of the framework (an unknown route, broken JSON, a body too large) get the text of their status. */
   private generic(locale: Locale, code: string): string {
-    return this.i18n.t(locale, this.i18n.has(`errors.${code}`) ? `errors.${code}` : 'errors.bad_request');
+    return this.i18n.t(locale, this.i18n.has(`errors.${code}`) ? `errors.${code}` : 'errors.error');
   }
 
   private serverError(exception: unknown, request: FastifyRequest | undefined): ErrorResponseDto {
