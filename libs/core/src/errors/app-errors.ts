@@ -26,7 +26,8 @@ export class AppError extends HttpException {
     readonly fields?: FieldProblem[],
   ) {
     const message = text ?? phrase(`errors.${code}`);
-    super({ statusCode: status, error: code, message: message.key, details }, status);
+    // `error.message` (logs, a failed job's last error) names the key and its values.
+    super({ statusCode: status, error: code, message: message.params ? `${message.key} ${JSON.stringify(message.params)}` : message.key, details }, status);
     this.text = message;
   }
 }
