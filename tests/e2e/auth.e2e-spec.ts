@@ -45,7 +45,7 @@ describe('Authentication', () => {
   it('answers an unknown email exactly like a wrong password, and audits it', async () => {
     const response = await t.request('POST', '/api/auth/login', { body: { email: 'nobody@example.org', password: 'whatever-it-is' } });
     expect(response.status).toBe(401);
-    expect(response.body.message).toBe('The email address or password is not correct');
+    expect(response.body).toMatchObject({ error: 'invalid_credentials', message: 'Het e-mailadres of wachtwoord klopt niet' });
     const rows = await auditRows('login_failed');
     expect(rows).toContainEqual(expect.objectContaining({ actor_user_id: null, details: { reason: 'unknown_email' } }));
   });

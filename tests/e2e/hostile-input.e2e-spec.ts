@@ -43,7 +43,7 @@ describe('Hostile input', () => {
     it.each(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout'])('is refused with 400 on the public %s', async (url) => {
       for (const body of [nested(5000), nested(5000, '[', ']')]) {
         const response = await raw('POST', url, body);
-        expect(response).toMatchObject({ status: 400, body: { error: 'validation_failed', message: expect.stringContaining('nests deeper') } });
+        expect(response).toMatchObject({ status: 400, body: { error: 'validation_failed', message: expect.stringContaining('dieper genest dan 16 niveaus') } });
       }
     });
 

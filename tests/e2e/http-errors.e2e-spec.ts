@@ -3,6 +3,7 @@ import { Public, Role, Roles } from '@app/identity';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { findRoutesWithoutAccessRule } from '../../apps/api/src/route-access';
+import { I18nService } from '@app/i18n';
 import { PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 describe('Input validation and the error shape', () => {
@@ -25,13 +26,13 @@ describe('Input validation and the error shape', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ ...errorShape(400), error: 'validation_failed' });
-    expect(response.body.details).toContainEqual({ field: 'isSuperUser', errors: ['property isSuperUser should not exist'] });
+    expect(response.body.details).toContainEqual({ field: 'isSuperUser', errors: ['isSuperUser is geen bekend veld'], constraints: ['whitelistValidation'] });
   });
 
   it('refuses a malformed email with 400, on login too', async () => {
     const create = await t.request('POST', '/api/users', { token: admin, body: { email: 'not-an-email', name: 'A', role: 'volunteer', password: PASSWORD } });
     expect(create.status).toBe(400);
-    expect(create.body.details).toContainEqual({ field: 'email', errors: ['email must be an email'] });
+    expect(create.body.details).toContainEqual({ field: 'email', errors: ['email moet een e-mailadres zijn'], constraints: ['isEmail'] });
     const login = await t.request('POST', '/api/auth/login', { body: { email: 'nope', password: 'x' } });
     expect(login).toMatchObject({ status: 400, body: errorShape(400) });
   });
@@ -165,7 +166,7 @@ describe('Unexpected errors', () => {
   it('answers a 500 with an error id and no stack or internal message', async () => {
     const { AllExceptionsFilter } = await import('@app/core');
     const app = (await Test.createTestingModule({ imports: [BoomModule] }).compile()).createNestApplication<import('@nestjs/platform-fastify').NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    app.useGlobalFilters(new AllExceptionsFilter());
+    app.useGlobalFilters(new AllExceptionsFilter(new I18nService()));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     try {

@@ -73,7 +73,7 @@ describe('Matches from the volunteer side', () => {
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', note: 'Cliënt opgenomen in hospice' });
     const late = await post(`/api/matches/${match.id}/accept`, token);
     expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({ error: 'match_not_open', message: 'The coordinator withdrew this proposal' });
+    expect(late.body).toMatchObject({ error: 'match_not_open', message: 'De coördinator heeft dit voorstel ingetrokken' });
   });
 
   it('withdraws the other proposals for the same request when one volunteer accepts', async () => {
@@ -158,7 +158,7 @@ describe('Matches from the volunteer side', () => {
       await t.dataSource.query(`UPDATE volunteer SET status = 'paused' WHERE id = $1`, [volunteer.volunteerId]);
       const accepted = await post(`/api/matches/${match.id}/accept`, token);
       expect(accepted).toMatchObject({ status: 409, body: { error: 'not_eligible', details: { rule: 'status' } } });
-      expect(accepted.body.message).toContain('paused');
+      expect(accepted.body.message).toBe('Dit kan niet meer worden aangenomen: Vrijwilliger is gepauzeerd');
       expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('proposed');
     });
 

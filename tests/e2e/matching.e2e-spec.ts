@@ -93,7 +93,7 @@ describe('Ranking candidates and proposing a match', () => {
     const request = await triagedRequest();
     const response = await t.request('POST', `/api/requests/${request.id}/matches`, { token: coordinator, body: { volunteerId: v } });
     expect(response).toMatchObject({ status: 409, body: { error: 'not_eligible', details: { rule: 'credentials' } } });
-    expect(response.body.message).toContain('No valid VOG');
+    expect(response.body.message).toContain('kan niet worden voorgesteld: Geen geldige VOG');
     expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('triaged');
   });
 

@@ -35,7 +35,7 @@ describe('Password policy', () => {
       body: { email: 'm.bos@hospice.example', name: 'Marieke Bosman', role: 'coordinator', password },
     });
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ statusCode: 400, error: code, message: expect.any(String), details: [{ field: 'password', errors: [response.body.message] }] });
+    expect(response.body).toEqual({ statusCode: 400, error: code, message: expect.any(String), details: [{ field: 'password', errors: [response.body.message], constraints: [code] }] });
     expect(await userCount()).toBe(before);
   });
 

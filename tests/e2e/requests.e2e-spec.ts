@@ -154,8 +154,8 @@ describe('Requests', () => {
     const { id } = (await t.request('POST', '/api/requests', { token: referrerA, body: young })).body;
     const response = await t.request('POST', `/api/requests/${id}/triage`, { token: coordinator, body: { decision: 'accept' } });
     expect(response.status).toBe(422);
-    expect(response.body).toMatchObject({ error: 'inclusion_rule_failed' });
-    expect(response.body.message).toMatch(/The client is 56; .* requires at least 65/);
+    expect(response.body).toMatchObject({ error: 'inclusion_rule_failed', details: { failures: ['min_age'] } });
+    expect(response.body.message).toMatch(/de cliënt is 56; .* vraagt minstens 65/);
     expect((await t.request('GET', `/api/requests/${id}`, { token: coordinator })).body.status).toBe('submitted');
   });
 
@@ -218,7 +218,7 @@ describe('Requests', () => {
       token: referrerA,
       body: newRequest({ programmeId: vigil, desiredSlots: [], vigilWindow: { start: '2026-12-01T22:00:00+01:00', end: '2027-12-01T22:00:00+01:00' } }),
     });
-    expect(year).toMatchObject({ status: 422, body: { error: 'vigil_window_too_long', message: expect.stringContaining('72 hours'), details: { maxVigilHours: 72 } } });
+    expect(year).toMatchObject({ status: 422, body: { error: 'vigil_window_too_long', message: expect.stringContaining('hoogstens 72 uur'), details: { maxVigilHours: 72 } } });
     const longest = await t.request('POST', '/api/requests', {
       token: referrerA,
       body: newRequest({ programmeId: vigil, desiredSlots: [], vigilWindow: { start: '2026-12-01T22:00:00+01:00', end: '2026-12-04T22:00:00+01:00' } }),

@@ -115,7 +115,7 @@ describe('Urgent vigil offers', () => {
 
       const late = await t.request('POST', `/api/offers/${await offerOf(first)}/accept`, { token: first.token });
       expect(late.status).toBe(409);
-      expect(late.body).toMatchObject({ error: 'offer_taken', message: expect.stringContaining('Another volunteer has already taken this vigil') });
+      expect(late.body).toMatchObject({ error: 'offer_taken', message: expect.stringContaining('Een andere vrijwilliger heeft deze wake al op zich genomen') });
 
       expect((await offers(request.id)).map((o) => o.status).sort()).toEqual(['accepted', 'withdrawn', 'withdrawn', 'withdrawn']);
       expect((await t.request('GET', `/api/requests/${request.id}`, { token: coordinator })).body.status).toBe('matched');

@@ -3,11 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
-import { AppConfig, assertStorableText, correlationIdOf, createValidationPipe, jsonNestingExceeds, MAX_JSON_DEPTH, validateEnvironment, ValidationFailedError } from '@app/core';
+import { AppConfig, assertStorableText, correlationIdOf, createValidationPipe, jsonNestingExceeds, localeOf, MAX_JSON_DEPTH, validateEnvironment, ValidationFailedError } from '@app/core';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
+import { I18nService, phrase } from '@app/i18n';
 
 /**
  * Every request gets an id of our own (a UUID), so log lines and audit rows of two callers never share
@@ -29,8 +30,8 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
     requestIdHeader: false,
     // A path Fastify cannot decode (`/api/requests/%E0%A4%A`) is refused before any route runs;
     // answer it in the same error shape as everything else.
-    frameworkErrors: (_error: Error, _request: unknown, reply: FastifyReply) => {
-      void reply.status(400).send({ statusCode: 400, error: 'bad_url', message: 'The address is not valid: it holds a malformed %-encoding' });
+    frameworkErrors: (_error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.status(400).send({ statusCode: 400, error: 'bad_url', message: app.get(I18nService).t(localeOf(request), 'errors.bad_url') });
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -59,7 +60,7 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (text === '') return done(null, {});
-    if (jsonNestingExceeds(text)) return done(new ValidationFailedError(`The body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+    if (jsonNestingExceeds(text)) return done(new ValidationFailedError(phrase('validation.tooDeep', { max: MAX_JSON_DEPTH })), undefined);
     void parseJson(request, text, (error, value) => {
       if (error) return done(error, undefined);
       try {

@@ -1,4 +1,4 @@
-import { I18nService } from '@app/i18n';
+import { I18nService, phrase } from '@app/i18n';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConflictError, NotFoundError, Principal } from '@app/core';
 import { EmailChannel, NotificationKind, Notifier, WebhookChannel } from '@app/notifications';
@@ -67,7 +67,7 @@ export class FeedbackService {
     const message = await this.messages.find(actor.organisationId, id);
     if (!message) throw new NotFoundError('Feedback message', id);
     if (!(await this.messages.retry(actor.organisationId, id, RETRY_ATTEMPTS))) {
-      throw new ConflictError('feedback_not_failed', `Only a failed message can be retried; this one is ${message.status}`);
+      throw new ConflictError('feedback_not_failed', phrase('errors.feedback_not_failed', { status: message.status }));
     }
     return (await this.messages.find(actor.organisationId, id)) as FeedbackMessage;
   }

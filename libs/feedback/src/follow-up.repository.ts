@@ -5,6 +5,7 @@ import { JobName, OutboxRepository } from '@app/outbox';
 import { DataSource, EntityManager } from 'typeorm';
 import { FollowUp, FollowUpOutcome, FollowUpStatus } from './follow-up.entity';
 import { PlanStep } from './follow-up-plan';
+import { phrase } from '@app/i18n';
 
 export interface FollowUpListFilter {
   statuses?: FollowUpStatus[];
@@ -124,7 +125,7 @@ export class FollowUpRepository {
     await this.dataSource.transaction(async (manager) => {
       const current = await manager.getRepository(FollowUp).findOne({ where: { organisationId, id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new NotFoundError('Follow-up', id);
-      if (current.status !== 'open') throw new ConflictError('follow_up_closed', `This follow-up is already ${current.status}`);
+      if (current.status !== 'open') throw new ConflictError('follow_up_closed', phrase('errors.follow_up_closed', { status: current.status }));
       await apply(manager);
     });
     return (await this.find(organisationId, id)) as FollowUp;

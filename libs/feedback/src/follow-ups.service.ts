@@ -22,7 +22,7 @@ export class FollowUpsService {
   }
 
   async snooze(actor: Principal, id: string, until: Date): Promise<FollowUp> {
-    if (until.getTime() <= Date.now()) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'snooze_in_past', 'Snooze until a moment in the future');
+    if (until.getTime() <= Date.now()) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'snooze_in_past');
     const followUp = await this.followUps.find(actor.organisationId, id);
     if (!followUp) throw new NotFoundError('Follow-up', id);
     return this.followUps.snooze(actor.organisationId, id, until);

@@ -6,6 +6,7 @@ import { Request, RequestRepository } from '@app/referrals';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeclineReason, END_REASON_WORDS, EndReason } from './match-reasons';
 import { Match, MatchStatus } from './match.entity';
+import { phrase, Phrase } from '@app/i18n';
 
 /** The hard rules applied again inside an accept's transaction; throws when one fails (the matcher supplies it). */
 export type Recheck = (manager: EntityManager, requestId: string, volunteerId: string) => Promise<void>;
@@ -18,11 +19,12 @@ export interface MatchListFilter {
   take: number;
 }
 
-const NOT_OPEN: Record<Exclude<MatchStatus, 'proposed'>, string> = {
-  active: 'This match has already started',
-  declined: 'This proposal was declined',
-  withdrawn: 'The coordinator withdrew this proposal',
-  ended: 'This match has ended',
+/** Why a proposal can no longer be answered, by the match's status. */
+const NOT_OPEN: Record<Exclude<MatchStatus, 'proposed'>, Phrase> = {
+  active: phrase('errors.match_not_open_active'),
+  declined: phrase('errors.match_not_open_declined'),
+  withdrawn: phrase('errors.match_not_open_withdrawn'),
+  ended: phrase('errors.match_not_open_ended'),
 };
 
 /**
@@ -100,7 +102,7 @@ export class MatchRepository {
   async end(organisationId: string, id: string, userId: string | null, reason: EndReason, note: string | null): Promise<Match> {
     return this.change(organisationId, id, undefined, async (manager, match, request) => {
       if (match.status !== 'active') {
-        throw new ConflictError('match_not_active', match.status === 'ended' ? NOT_OPEN.ended : 'Only an active match can end; withdraw a proposal instead');
+        throw new ConflictError('match_not_active', match.status === 'ended' ? NOT_OPEN.ended : phrase('errors.match_not_active_end'));
       }
       await this.endIn(manager, request, match, userId, reason, note);
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError, Page, Principal } from '@app/core';
-import { DEFAULT_LOCALE, I18nService } from '@app/i18n';
+import { DEFAULT_LOCALE, I18nService, phrase } from '@app/i18n';
 import { MatchingService } from '@app/matching';
 import { Client, Request, RequestRepository } from '@app/referrals';
 import { EntityManager } from 'typeorm';
@@ -39,7 +39,7 @@ export type MatchView = VolunteerMatchView | CoordinatorMatchView;
 /** The volunteer's own profile id; volunteers see and answer only what was asked of them. */
 export function ownVolunteerId(actor: Principal): string | undefined {
   if (actor.role !== 'volunteer') return undefined;
-  if (!actor.volunteerId) throw new ForbiddenError('This volunteer account is not linked to a volunteer profile');
+  if (!actor.volunteerId) throw new ForbiddenError(phrase('errors.forbidden_volunteer_unlinked'));
   return actor.volunteerId;
 }
 

@@ -19,13 +19,9 @@ export interface OfferListFilter {
 }
 
 /** Late or repeated answers get a friendly 409 that says what happened. */
-const CLOSED: Record<Exclude<OfferStatus, 'sent' | 'accepted'>, { code: string; message: string }> = {
-  withdrawn: { code: 'offer_taken', message: 'Thank you for responding! Another volunteer has already taken this vigil, so you are not needed this time.' },
-  expired: { code: 'offer_expired', message: 'This vigil has ended; the offer is no longer open.' },
-  declined: { code: 'offer_declined', message: 'You declined this offer earlier.' },
-};
+const CLOSED: Record<Exclude<OfferStatus, 'sent' | 'accepted'>, string> = { withdrawn: 'offer_taken', expired: 'offer_expired', declined: 'offer_declined' };
 /** Withdrawn while nobody has the vigil (the volunteer was paused, or the request cancelled): not "taken". */
-const WITHDRAWN_UNTAKEN = { code: 'offer_withdrawn', message: 'This offer was withdrawn, so it can no longer be accepted; your coordinator can tell you more.' };
+const WITHDRAWN_UNTAKEN = 'offer_withdrawn';
 
 /** Vigil offers: written by the wave job, answered by volunteers. */
 @Injectable()
@@ -78,7 +74,7 @@ export class VigilOfferRepository {
       const offer = await this.lockOffer(manager, id); // the decision is made here, under the lock
       if (offer.status === 'accepted') return;
       this.assertOpen(offer, request.status);
-      if (request.status !== 'triaged') throw new ConflictError(CLOSED.withdrawn.code, CLOSED.withdrawn.message);
+      if (request.status !== 'triaged') throw new ConflictError(CLOSED.withdrawn);
       await this.matches.lockVolunteer(manager, volunteerId);
       await recheck(manager, request.id, volunteerId);
       const match = await manager.getRepository(Match).save({
@@ -113,7 +109,7 @@ export class VigilOfferRepository {
       const request = await this.requests.lock(manager, organisationId, found.requestId);
       const offer = await this.lockOffer(manager, id);
       if (offer.status === 'declined') return;
-      if (offer.status === 'accepted') throw new ConflictError('offer_accepted', 'You already accepted this vigil; ask your coordinator to change it');
+      if (offer.status === 'accepted') throw new ConflictError('offer_accepted');
       this.assertOpen(offer, request.status);
       await manager.update(VigilOffer, { id }, { status: 'declined', closedAt: new Date(), declineReason: reason });
     });
@@ -133,7 +129,7 @@ export class VigilOfferRepository {
     if (offer.status !== 'sent') {
       const taken = requestStatus === 'matched' || requestStatus === 'closed';
       const closed = offer.status === 'withdrawn' && !taken ? WITHDRAWN_UNTAKEN : CLOSED[offer.status as keyof typeof CLOSED];
-      throw new ConflictError(closed.code, closed.message, { status: offer.status });
+      throw new ConflictError(closed, undefined, { status: offer.status });
     }
   }
 }

@@ -58,7 +58,7 @@ export class VisitRepository {
     const id = await this.dataSource.transaction(async (manager) => {
       const match = await manager.getRepository(Match).findOne({ where: { organisationId, id: matchId }, lock: { mode: 'pessimistic_read' } });
       if (!match) throw new NotFoundError('Match', matchId);
-      if (match.status !== 'active') throw new ConflictError('match_not_active', 'Visits can only be planned within an active match');
+      if (match.status !== 'active') throw new ConflictError('match_not_active');
       options.check?.(match);
       const visitId = await this.insert(manager, match, visit);
       await options.effects?.(manager, visitId);
@@ -81,7 +81,7 @@ export class VisitRepository {
       return saved.id;
     } catch (error) {
       if (error instanceof QueryFailedError && (error as { code?: string }).code === PG_EXCLUSION_VIOLATION) {
-        throw new ConflictError('visit_overlap', 'The volunteer already has a visit at that time');
+        throw new ConflictError('visit_overlap');
       }
       throw error;
     }

@@ -7,6 +7,7 @@ import { MatchesService, ownVolunteerId } from './matches.service';
 import { Visit, VisitStatus } from './visit.entity';
 import { VisitRepository } from './visit.repository';
 import { MAX_VISIT_HOURS } from './visit-times';
+import { phrase, Phrase } from '@app/i18n';
 
 const HOUR = 3_600_000;
 /** How far in the past a planned visit may start (or in the future a recorded one may end): clocks differ a little. */
@@ -26,8 +27,8 @@ const VISIT_MOVES: Record<VisitAction, { from: readonly VisitStatus[]; to: Visit
 /** Only the volunteer answers a planned visit; either side may complete or cancel one. */
 const VOLUNTEER_ONLY: readonly VisitAction[] = ['confirm', 'decline'];
 
-function unprocessable(code: string, message: string): AppError {
-  return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message);
+function unprocessable(code: string, text?: Phrase): AppError {
+  return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, text);
 }
 
 export interface VisitTimes {
@@ -37,9 +38,9 @@ export interface VisitTimes {
 }
 
 function checkTimes(input: VisitTimes): void {
-  if (input.endsAt <= input.startsAt) throw unprocessable('visit_times_invalid', 'A visit must end after it starts');
+  if (input.endsAt <= input.startsAt) throw unprocessable('visit_times_invalid');
   if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_VISIT_HOURS * HOUR) {
-    throw unprocessable('visit_too_long', `A visit lasts at most ${MAX_VISIT_HOURS} hours`);
+    throw unprocessable('visit_too_long', phrase('errors.visit_too_long', { maxHours: MAX_VISIT_HOURS }));
   }
 }
 
@@ -89,7 +90,7 @@ export class VisitsService {
     const match = await this.matches.find(actor, matchId);
     checkTimes(input);
     if (input.startsAt.getTime() < Date.now() - CLOCK_SKEW_MINUTES * MINUTE) {
-      throw unprocessable('visit_in_past', 'A visit cannot be planned in the past; record a visit that already took place (POST /api/matches/:id/visits/record)');
+      throw unprocessable('visit_in_past');
     }
     return this.visits.create(actor.organisationId, matchId, {
       startsAt: input.startsAt,
@@ -114,7 +115,7 @@ export class VisitsService {
     await this.matches.find(actor, matchId);
     checkTimes(input);
     if (input.endsAt.getTime() > Date.now() + CLOCK_SKEW_MINUTES * MINUTE) {
-      throw unprocessable('visit_not_over', 'Only a visit that is over can be recorded; plan a visit that is still to come');
+      throw unprocessable('visit_not_over');
     }
     return this.visits.create(
       actor.organisationId,
@@ -123,7 +124,7 @@ export class VisitsService {
       {
         check: (match) => {
           if (match.startedAt && input.startsAt < match.startedAt) {
-            throw unprocessable('visit_before_match', `A visit cannot be recorded before the match started (${match.startedAt.toISOString()})`);
+            throw unprocessable('visit_before_match', phrase('errors.visit_before_match', { startedAt: match.startedAt.toISOString() }));
           }
         },
         effects: (manager, visitId) => this.outbox.add(manager, JobName.VisitCompleted, { organisationId: actor.organisationId, visitId }),
@@ -133,7 +134,7 @@ export class VisitsService {
 
   async act(actor: Principal, id: string, action: VisitAction, text?: string | null): Promise<Visit> {
     const own = ownVolunteerId(actor);
-    if (!own && VOLUNTEER_ONLY.includes(action)) throw new ForbiddenError('Only the volunteer confirms or declines a visit');
+    if (!own && VOLUNTEER_ONLY.includes(action)) throw new ForbiddenError(phrase('errors.forbidden_volunteer_answers_visit'));
     const visit = await this.visits.find(actor.organisationId, id, own);
     if (!visit) throw new NotFoundError('Visit', id);
     const move = VISIT_MOVES[action];
@@ -145,9 +146,9 @@ export class VisitsService {
       id,
       (current) => {
         if (!move.from.includes(current.status)) {
-          throw new ConflictError('illegal_visit_transition', `A visit that is ${current.status} cannot be ${move.to}`, { from: current.status, to: move.to });
+          throw new ConflictError('illegal_visit_transition', phrase('errors.illegal_visit_transition', { from: current.status, to: move.to }), { from: current.status, to: move.to });
         }
-        if (action === 'complete' && current.startsAt > now) throw unprocessable('visit_not_started', 'A visit can be completed once it has started');
+        if (action === 'complete' && current.startsAt > now) throw unprocessable('visit_not_started');
       },
       {
         status: move.to,

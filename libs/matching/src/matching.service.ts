@@ -220,13 +220,13 @@ export class MatchingService {
     if (eligibility.eligible) return;
     if (eligibility.rule === 'capacity' && !core.vigilWindow) {
       const active = volunteer.activeClients;
-      throw new ConflictError(
-        'capacity_full',
-        `You already support ${active} client${active === 1 ? '' : 's'}, your maximum; ask your coordinator before taking on another`,
-        { rule: 'capacity', active, max: volunteer.maxConcurrentClients },
-      );
+      throw new ConflictError('capacity_full', phrase('errors.capacity_full', { clients: phrase('units.clients', { count: active }) }), {
+        rule: 'capacity',
+        active,
+        max: volunteer.maxConcurrentClients,
+      });
     }
-    throw new ConflictError('not_eligible', `This can no longer be accepted: ${this.i18n.render('en', eligibility.reason)}`, { rule: eligibility.rule });
+    throw new ConflictError('not_eligible', phrase('errors.not_eligible', { reason: eligibility.reason }), { rule: eligibility.rule });
   }
 
   /** A coordinator proposes a volunteer: the rules are checked again, then match and status change in one transaction. */
@@ -244,8 +244,8 @@ export class MatchingService {
         if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
         const eligibility = checkEligibility(core, volunteer);
         if (!eligibility.eligible) {
-          const reason = this.i18n.render('en', eligibility.reason);
-          throw new ConflictError('not_eligible', `${volunteer.firstName} ${volunteer.lastName} cannot be proposed: ${reason}`, { rule: eligibility.rule });
+          const name = `${volunteer.firstName} ${volunteer.lastName}`;
+          throw new ConflictError('not_eligible', phrase('errors.not_eligible_proposal', { name, reason: eligibility.reason }), { rule: eligibility.rule });
         }
         const score = scoreVolunteer(core, volunteer, eligibility.distanceKm);
         const match = await this.candidates.saveProposal(manager, {
@@ -264,7 +264,7 @@ export class MatchingService {
       return { ...match, breakdown: this.shown(locale, match.breakdown) };
     } catch (error) {
       if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
-        throw new ConflictError('already_proposed', 'This volunteer is already proposed for this request');
+        throw new ConflictError('already_proposed');
       }
       throw error;
     }

@@ -70,11 +70,11 @@ export class ProgrammesService {
   private check(programme: ProgrammeData): void {
     const weights = Object.values(programme.scoringWeights);
     if (weights.reduce((sum, w) => sum + w, 0) <= 0) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid_weights', 'At least one scoring weight must be above zero');
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid_weights');
     }
     const vigil = [programme.vigilWaveSize, programme.vigilWaveIntervalMinutes, programme.vigilEscalationMinutes, programme.maxVigilHours];
     if (programme.kind === 'vigil' && vigil.some((v) => v == null)) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'vigil_settings_required', 'A vigil programme needs a wave size, a wave interval, an escalation time and a maximum window');
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'vigil_settings_required');
     }
   }
 }

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppConfig, AppError, NotFoundError, Page, Principal, ReferralSourceType } from '@app/core';
 import { webhookUrlProblem } from '@app/notifications';
 import { ReferralSourceData, ReferralSourceRepository, ReferralSourceView } from './referral-source.repository';
+import { phrase, Phrase } from '@app/i18n';
 
 export type ReferralSourceInput = Partial<ReferralSourceData> & Pick<ReferralSourceData, 'name' | 'type'>;
 
@@ -52,14 +53,14 @@ export class ReferralSourcesService {
 
   /** The channel must be usable: an email channel needs an address, a webhook a URL and a secret. */
   private checkChannel(channel: string, email: string | null, url: string | null, hasSecret: boolean): void {
-    const fail = (message: string) => {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'feedback_channel_incomplete', message);
+    const fail = (text: Phrase) => {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'feedback_channel_incomplete', text);
     };
-    if (channel === 'email' && !email) fail('The email feedback channel needs feedbackEmail');
-    if (channel === 'webhook' && (!url || !hasSecret)) fail('The webhook feedback channel needs webhookUrl and webhookSecret');
+    if (channel === 'email' && !email) fail(phrase('errors.feedback_channel_incomplete'));
+    if (channel === 'webhook' && (!url || !hasSecret)) fail(phrase('errors.feedback_channel_incomplete_webhook'));
     const problem = url ? webhookUrlProblem(url, this.config.webhooks.allowedPrivate) : null;
     if (problem) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'webhook_url_not_allowed', `webhookUrl ${problem}; webhooks may only reach public addresses unless WEBHOOK_ALLOWED_PRIVATE allows it`);
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'webhook_url_not_allowed', undefined, { problem });
     }
   }
 }

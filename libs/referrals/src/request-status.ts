@@ -1,4 +1,5 @@
 import { ConflictError, RequestStatus } from '@app/core';
+import { phrase } from '@app/i18n';
 
 /**
  * The request status machine of DESIGN.md, in one place:
@@ -30,7 +31,7 @@ export function assertTransition(from: RequestStatus, to: RequestStatus): void {
     const allowed = TRANSITIONS[from];
     throw new ConflictError(
       'illegal_transition',
-      `A request that is ${from} cannot become ${to}${allowed.length ? ` (it can become: ${allowed.join(', ')})` : ' (it is final)'}`,
+      allowed.length ? phrase('errors.illegal_transition', { from, to, allowed: allowed.join(', ') }) : phrase('errors.illegal_transition_final', { from, to }),
       { from, to, allowed },
     );
   }

@@ -31,6 +31,7 @@ import { Needs, Preferences, ReferrerContact, Request } from './request.entity';
 import { ClientData, RequestData, RequestRepository } from './request.repository';
 import { assertTransition } from './request-status';
 import { scheduleVigil } from './vigil-schedule';
+import { phrase, Phrase } from '@app/i18n';
 
 export interface ClientInput extends LocationInput {
   firstName: string;
@@ -81,8 +82,8 @@ export type TriageDecision = 'accept' | 'needs_info' | 'reject';
 const EDITABLE_BY_REFERRER: readonly RequestStatus[] = ['submitted', 'needs_info'];
 const EDITABLE_BY_COORDINATOR: readonly RequestStatus[] = ['submitted', 'needs_info', 'triaged', 'proposed', 'matched'];
 
-function unprocessable(code: string, message: string, details?: unknown): AppError {
-  return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, details);
+function unprocessable(code: string, text?: Phrase, details?: unknown): AppError {
+  return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, text, details);
 }
 
 /**
@@ -103,7 +104,7 @@ export class RequestsService {
   /** The source a caller's view is limited to: a referrer's own; nothing for coordinators. */
   private scope(actor: Principal): string | undefined {
     if (actor.role === 'referrer') {
-      if (!actor.referralSourceId) throw new ForbiddenError('This referrer account is not linked to a referral source');
+      if (!actor.referralSourceId) throw new ForbiddenError(phrase('errors.forbidden_referrer_unlinked'));
       return actor.referralSourceId;
     }
     return undefined;
@@ -128,15 +129,15 @@ export class RequestsService {
   async submit(actor: Principal, input: SubmitRequestInput): Promise<Request> {
     const own = this.scope(actor);
     const referralSourceId = own ?? input.referralSourceId;
-    if (!referralSourceId) throw unprocessable('referral_source_required', 'Say which referral source this request comes from (referralSourceId)');
+    if (!referralSourceId) throw unprocessable('referral_source_required', phrase('errors.referral_source_required_request'));
     if (own && input.referralSourceId && input.referralSourceId !== own) {
-      throw new ForbiddenError('Referrers submit requests for their own referral source only');
+      throw new ForbiddenError(phrase('errors.forbidden_own_source_only'));
     }
     if (!own && !(await this.sources.exists(actor.organisationId, referralSourceId))) throw new NotFoundError('Referral source', referralSourceId);
 
     const programme = await this.programmes.find(actor.organisationId, input.programmeId);
     if (!programme) throw new NotFoundError('Programme', input.programmeId);
-    if (!programme.active) throw unprocessable('programme_inactive', `Programme "${programme.name}" does not take requests now`);
+    if (!programme.active) throw unprocessable('programme_inactive', phrase('errors.programme_inactive', { programme: programme.name }));
     this.checkTiming(programme.kind, Boolean(input.desiredSlots?.length), input.vigilWindow);
     if (input.vigilWindow && programme.kind === 'vigil') this.checkWindowLength(programme, input.vigilWindow);
 
@@ -153,12 +154,12 @@ export class RequestsService {
       client = data;
       address = data;
     } else {
-      throw unprocessable('client_required', 'Give the client (client) or a known client (clientId)');
+      throw unprocessable('client_required');
     }
     // The support happens where the request says, or else at the client's address.
     const location = input.location ? await this.locations.resolve(input.location) : address;
     if (location.lat == null || location.lon == null) {
-      throw unprocessable('location_required', "Give the location of the support, or the client's address");
+      throw unprocessable('location_required', phrase('errors.location_required_request'));
     }
 
     const data: Omit<RequestData, 'clientId'> = {
@@ -208,7 +209,7 @@ export class RequestsService {
       id,
       (current) => {
         if (!editable.includes(current.status)) {
-          throw unprocessable('request_not_editable', `A request that is ${current.status} can no longer be changed${own ? ' by the referrer' : ''}`);
+          throw unprocessable('request_not_editable', phrase(own ? 'errors.request_not_editable_referrer' : 'errors.request_not_editable', { status: current.status }));
         }
       },
       patch,
@@ -249,7 +250,7 @@ export class RequestsService {
 
   /** Checks a change of a request as a PATCH does and turns it into the request's and the client's columns. */
   private async changes(actor: Principal, existing: Request, input: UpdateRequestInput): Promise<{ patch: Partial<RequestData>; clientPatch: Partial<ClientData> }> {
-    if (this.scope(actor) && input.coordinatorNotes !== undefined) throw new ForbiddenError('Only coordinators keep coordinator notes');
+    if (this.scope(actor) && input.coordinatorNotes !== undefined) throw new ForbiddenError(phrase('errors.forbidden_coordinator_notes'));
     const window = existing.vigilWindowStart && existing.vigilWindowEnd ? { start: existing.vigilWindowStart, end: existing.vigilWindowEnd } : null;
     this.checkTiming(
       existing.kind,
@@ -287,11 +288,11 @@ export class RequestsService {
   /** Accept (after the programme's inclusion rules), ask for more information, or reject. */
   async triage(actor: Principal, id: string, decision: TriageDecision, reason?: string): Promise<Request> {
     const request = await this.get(actor, id);
-    if (decision !== 'accept' && !reason) throw unprocessable('reason_required', 'Say why, so the referrer knows what to do');
+    if (decision !== 'accept' && !reason) throw unprocessable('reason_required');
     if (decision === 'accept') {
       const programme = (await this.programmes.find(actor.organisationId, request.programmeId)) as Programme;
       const failures = this.inclusionFailures(programme, request);
-      if (failures.length > 0) throw unprocessable('inclusion_rule_failed', failures.join('; '), { failures });
+      if (failures.length > 0) throw unprocessable('inclusion_rule_failed', phrase('errors.inclusion_rule_failed', { failures }), { failures: failures.map((f) => f.key.replace('errors.inclusion.', '')) });
       return this.requests.transition(actor.organisationId, id, 'triaged', reason ?? null, {
         effects: request.kind === 'vigil' ? (manager, current) => scheduleVigil(this.outbox, manager, current, programme) : undefined,
       });
@@ -318,7 +319,7 @@ export class RequestsService {
       effects: async (manager) => {
         // By table name: the matches library builds on this one, not the other way round.
         const [{ active }] = await manager.query(`SELECT count(*)::int AS active FROM match WHERE request_id = $1 AND status = 'active'`, [id]);
-        if (active > 0) throw new ConflictError('match_active', 'This request has an active match: the coordinator ends the match (with its reason) instead');
+        if (active > 0) throw new ConflictError('match_active');
         await manager.query(`UPDATE match SET status = 'withdrawn', responded_at = now(), note = 'The request was cancelled' WHERE request_id = $1 AND status = 'proposed'`, [id]);
         await manager.query(`UPDATE vigil_offer SET status = 'withdrawn', closed_at = now() WHERE request_id = $1 AND status = 'sent'`, [id]);
         await this.ended(manager, actor.organisationId, id);
@@ -332,19 +333,19 @@ export class RequestsService {
   }
 
   /** The programme's inclusion rules, each failure in words a coordinator can pass on. */
-  inclusionFailures(programme: Programme, request: Request): string[] {
-    const failures: string[] = [];
+  inclusionFailures(programme: Programme, request: Request): Phrase[] {
+    const failures: Phrase[] = [];
     const client = request.client as Client;
     const on = request.startDate ?? new Date().toISOString().slice(0, 10);
     if (programme.minClientAge != null) {
       const age = ageOn(client.birthDate, on);
-      if (age < programme.minClientAge) failures.push(`The client is ${age}; ${programme.name} requires at least ${programme.minClientAge}`);
+      if (age < programme.minClientAge) failures.push(phrase('errors.inclusion.min_age', { age, programme: programme.name, minAge: programme.minClientAge }));
     }
     if (programme.diagnosisGroups.length > 0 && !programme.diagnosisGroups.includes(client.diagnosisGroup)) {
-      failures.push(`Diagnosis group ${client.diagnosisGroup} is not among ${programme.name}'s groups (${programme.diagnosisGroups.join(', ')})`);
+      failures.push(phrase('errors.inclusion.diagnosis_group', { group: client.diagnosisGroup, programme: programme.name, groups: programme.diagnosisGroups.join(', ') }));
     }
-    if (!programme.active) failures.push(`${programme.name} does not take requests now`);
-    if (request.vigilWindowEnd && request.vigilWindowEnd.getTime() <= Date.now()) failures.push('The vigil window has already ended');
+    if (!programme.active) failures.push(phrase('errors.inclusion.programme_inactive', { programme: programme.name }));
+    if (request.vigilWindowEnd && request.vigilWindowEnd.getTime() <= Date.now()) failures.push(phrase('errors.inclusion.vigil_window_ended'));
     return failures;
   }
 
@@ -352,17 +353,17 @@ export class RequestsService {
   private checkWindowLength(programme: Programme, vigilWindow: { start: Date; end: Date }): void {
     const maxVigilHours = programme.maxVigilHours ?? (PROGRAMME_DEFAULTS.vigil.maxVigilHours as number);
     if (vigilWindow.end.getTime() - vigilWindow.start.getTime() > maxVigilHours * 3_600_000) {
-      throw unprocessable('vigil_window_too_long', `A vigil window lasts at most ${maxVigilHours} hours in this programme`, { maxVigilHours });
+      throw unprocessable('vigil_window_too_long', phrase('errors.vigil_window_too_long', { maxVigilHours }), { maxVigilHours });
     }
   }
 
   /** A vigil needs its window; other kinds need at least one desired weekly slot. */
   private checkTiming(kind: ProgrammeKind, hasSlots: boolean, vigilWindow: { start: Date; end: Date } | null | undefined): void {
     if (kind === 'vigil') {
-      if (!vigilWindow) throw unprocessable('vigil_window_required', 'A vigil request needs a window (vigilWindow.start and vigilWindow.end)');
-      if (vigilWindow.end <= vigilWindow.start) throw unprocessable('vigil_window_invalid', 'The vigil window must end after it starts');
+      if (!vigilWindow) throw unprocessable('vigil_window_required');
+      if (vigilWindow.end <= vigilWindow.start) throw unprocessable('vigil_window_invalid');
     } else if (!hasSlots) {
-      throw unprocessable('desired_slots_required', 'Say when support is wanted: at least one desired slot ({day, part})');
+      throw unprocessable('desired_slots_required');
     }
   }
 

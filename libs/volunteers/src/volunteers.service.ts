@@ -21,6 +21,7 @@ import { RequestRepository } from '@app/referrals';
 import { EntityManager } from 'typeorm';
 import { Credential } from './credential.entity';
 import { PeriodData, VolunteerData, VolunteerListFilter, VolunteerRecord, VolunteerRepository } from './volunteer.repository';
+import { phrase } from '@app/i18n';
 
 export interface VolunteerInput extends LocationInput {
   firstName: string;
@@ -130,7 +131,7 @@ export class VolunteersService {
     this.checkPeriods(input.unavailablePeriods ?? []);
     if (actor.role === 'volunteer') {
       const refused = (Object.keys(input) as (keyof VolunteerUpdate)[]).filter((key) => !SELF_EDITABLE.has(key));
-      if (refused.length > 0) throw new ForbiddenError(`Only a coordinator can change: ${refused.join(', ')}`);
+      if (refused.length > 0) throw new ForbiddenError(phrase('errors.forbidden_coordinator_fields', { fields: refused.join(', ') }));
     }
     const { availability, unavailablePeriods, ...fields } = input;
     const patch: Partial<VolunteerData> = {};
@@ -146,7 +147,7 @@ export class VolunteersService {
     if (input.status && input.status !== current.volunteer.status) {
       const allowed = STATUS_TRANSITIONS[current.volunteer.status];
       if (!allowed.includes(input.status)) {
-        throw new ConflictError('illegal_status_change', `A volunteer who is ${current.volunteer.status} cannot become ${input.status} (allowed: ${allowed.join(', ')})`, {
+        throw new ConflictError('illegal_status_change', phrase('errors.illegal_status_change', { from: current.volunteer.status, to: input.status, allowed: allowed.join(', ') }), {
           from: current.volunteer.status,
           to: input.status,
           allowed,
@@ -173,7 +174,7 @@ export class VolunteersService {
   async addCredential(actor: Principal, id: string, input: { type: CredentialType; issuedOn: string; expiresOn?: string | null }): Promise<Credential> {
     await this.get(actor, id);
     if (input.expiresOn && input.expiresOn < input.issuedOn) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid_dates', 'expiresOn must not be before issuedOn');
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid_dates');
     }
     return this.volunteers.addCredential(id, { type: input.type, issuedOn: input.issuedOn, expiresOn: input.expiresOn ?? null });
   }
@@ -185,18 +186,18 @@ export class VolunteersService {
   private async checkProgrammes(actor: Principal, ids: string[]): Promise<void> {
     const found = await this.programmes.findMany(actor.organisationId, ids);
     const missing = ids.filter((id) => !found.some((p) => p.id === id));
-    if (missing.length > 0) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'unknown_programme', `Unknown programme: ${missing.join(', ')}`);
+    if (missing.length > 0) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'unknown_programme', phrase('errors.unknown_programme', { ids: missing.join(', ') }));
   }
 
   private checkPeriods(periods: PeriodData[]): void {
     if (periods.some((p) => p.endsAt <= p.startsAt)) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid_period', 'Every unavailable period must end after it starts');
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid_period');
     }
   }
 
   private checkAgeRange(min: number | null, max: number | null): void {
     if (min != null && max != null && min > max) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid_age_range', 'preferredClientAgeMin must not be above preferredClientAgeMax');
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid_age_range');
     }
   }
 }

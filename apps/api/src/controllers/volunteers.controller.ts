@@ -5,6 +5,7 @@ import { Audited } from '@app/audit';
 import { CurrentPrincipal, InvitationsService, Role, Roles } from '@app/identity';
 import { VolunteersService } from '@app/volunteers';
 import { AvailabilityDto, CreateCredentialDto, CreateVolunteerDto, CredentialDto, ListVolunteersQueryDto, UpdateVolunteerDto, VolunteerDto, VolunteerPageDto } from '../dtos/volunteer.dto';
+import { phrase } from '@app/i18n';
 
 @ApiTags('volunteers')
 @Controller('volunteers')
@@ -21,7 +22,7 @@ export class VolunteersController {
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListVolunteersQueryDto): Promise<VolunteerPageDto> {
     const { lat, lon, km, ...rest } = query;
     const given = [lat, lon, km].filter((v) => v !== undefined).length;
-    if (given !== 0 && given !== 3) throw new ValidationFailedError('Filter near a point with lat, lon and km together');
+    if (given !== 0 && given !== 3) throw new ValidationFailedError(phrase('validation.nearTogether'));
     const page = await this.volunteers.list(principal, { ...rest, near: given === 3 ? { lat: lat as number, lon: lon as number, km: km as number } : undefined });
     return { ...page, items: page.items.map(VolunteerDto.from) };
   }

@@ -48,7 +48,7 @@ export class VolunteerInviteDto {
 
 export class AcceptInvitationDto {
   @ApiProperty({ description: 'The token from the link in the invitation email (after `#token=`)', example: 'q3Vb2m0t6Lr1cXy9Zk8Jw4Hn5Gd7Fs2Ap0Oe1Iu3Ty6' })
-  @IsString() @Matches(LINK_TOKEN, { message: 'token must be the 43 characters from the link' })
+  @IsString() @Matches(LINK_TOKEN, { message: 'validation.linkToken' })
   token: string;
 
   @ApiProperty({ description: 'The new password (the password policy applies)', example: 'a long walk by the river Vecht' })
@@ -79,7 +79,7 @@ export class PasswordResetAcceptedDto {
 
 export class ConfirmPasswordResetDto {
   @ApiProperty({ description: 'The token from the link in the email (after `#token=`)', example: 'q3Vb2m0t6Lr1cXy9Zk8Jw4Hn5Gd7Fs2Ap0Oe1Iu3Ty6' })
-  @IsString() @Matches(LINK_TOKEN, { message: 'token must be the 43 characters from the link' })
+  @IsString() @Matches(LINK_TOKEN, { message: 'validation.linkToken' })
   token: string;
 
   @ApiProperty({ description: 'The password policy applies', example: 'a long walk by the river Vecht' })
@@ -103,7 +103,7 @@ export class ChallengeDto {
 
 export class SecondFactorDto extends ChallengeDto {
   @ApiPropertyOptional({ description: 'The 6-digit code of the authenticator app', example: '123456' })
-  @Optional() @IsString() @Matches(TOTP_CODE, { message: 'code must be 6 digits' })
+  @Optional() @IsString() @Matches(TOTP_CODE, { message: 'validation.totpCode' })
   code?: string;
 
   @ApiPropertyOptional({ description: 'Instead of a code: one of the recovery codes (each works once)', example: 'abcd-efgh-ijkl-mnop' })
@@ -123,7 +123,7 @@ export class TotpEnrolmentDto {
 
 export class TotpCodeDto {
   @ApiProperty({ description: 'The 6-digit code of the authenticator app', example: '123456' })
-  @IsString() @Matches(TOTP_CODE, { message: 'code must be 6 digits' })
+  @IsString() @Matches(TOTP_CODE, { message: 'validation.totpCode' })
   code: string;
 }
 
@@ -133,7 +133,7 @@ export class RecoveryCodesDto {
 
 export class DisableTotpDto {
   @ApiPropertyOptional({ description: 'A current code of the app, or else…', example: '123456' })
-  @Optional() @IsString() @Matches(TOTP_CODE, { message: 'code must be 6 digits' })
+  @Optional() @IsString() @Matches(TOTP_CODE, { message: 'validation.totpCode' })
   code?: string;
 
   @ApiPropertyOptional({ description: '…the password' })

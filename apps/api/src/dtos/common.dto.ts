@@ -14,11 +14,11 @@ export class SlotDto {
 /** Where someone is: coordinates, or a Dutch postcode + house number that the service geocodes. */
 export class LocationDto {
   @ApiPropertyOptional({ example: '3511 LX' })
-  @Optional() @IsString() @Matches(DUTCH_POSTCODE, { message: 'postcode must be a Dutch postcode like 1234 AB' })
+  @Optional() @IsString() @Matches(DUTCH_POSTCODE, { message: 'validation.dutchPostcode' })
   postcode?: string;
 
   @ApiPropertyOptional({ example: '1' })
-  @Optional() @Transform(trim) @IsString() @Matches(/^[1-9][0-9]{0,4}[ -]?[A-Za-z0-9]{0,6}$/, { message: 'houseNumber must start with a number' })
+  @Optional() @Transform(trim) @IsString() @Matches(/^[1-9][0-9]{0,4}[ -]?[A-Za-z0-9]{0,6}$/, { message: 'validation.houseNumber' })
   houseNumber?: string;
 
   @ApiPropertyOptional({ example: 'Utrecht' })

@@ -4,7 +4,7 @@ import { NestedObject, NestedObjects, Optional, PageMetaDto } from '@app/core';
 import { CHANNEL_NAMES, ChannelName, InboxItem, NOTIFICATION_KINDS, NotificationKind, Preferences } from '@app/notifications';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const HH_MM_MESSAGE = '$property must be a time of day HH:MM (Europe/Amsterdam), e.g. 22:00';
+const HH_MM_MESSAGE = 'validation.timeOfDay';
 
 export class InboxItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;

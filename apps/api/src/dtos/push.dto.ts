@@ -8,11 +8,11 @@ const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
 /** The keys of a browser's PushSubscription (`subscription.toJSON().keys`). */
 export class PushKeysDto {
   @ApiProperty({ description: "The browser's P-256 public key, base64url", example: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM' })
-  @IsString() @Matches(BASE64URL, { message: 'keys.p256dh must be base64url' }) @MaxLength(200)
+  @IsString() @Matches(BASE64URL, { message: 'validation.base64url' }) @MaxLength(200)
   p256dh: string;
 
   @ApiProperty({ description: 'The 16-byte auth secret, base64url', example: 'tBHItJI5svbpez7KI4CCXg' })
-  @IsString() @Matches(BASE64URL, { message: 'keys.auth must be base64url' }) @MaxLength(100)
+  @IsString() @Matches(BASE64URL, { message: 'validation.base64url' }) @MaxLength(100)
   auth: string;
 }
 

@@ -71,7 +71,7 @@ export class ClientInputDto extends LocationDto {
   @ApiPropertyOptional({ nullable: true, example: 'Oudegracht' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) street?: string;
   @ApiPropertyOptional({ nullable: true, example: '030 765 4321' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(40) phone?: string;
   @ApiPropertyOptional({ example: ['nl'] })
-  @Optional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'languages must be ISO 639-1 codes like nl' })
+  @Optional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'validation.languageCode' })
   languages?: string[];
   @ApiProperty({ enum: DIAGNOSIS_GROUPS, example: 'cancer_lung' }) @IsIn(DIAGNOSIS_GROUPS) diagnosisGroup: DiagnosisGroup;
   @ApiPropertyOptional({ nullable: true, example: 'Longcarcinoom met botmetastasen', description: 'For the coordinator only; never shown to volunteers' })

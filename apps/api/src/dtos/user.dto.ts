@@ -114,6 +114,6 @@ export class UpdateMeDto {
   locale?: Locale;
 
   @ApiPropertyOptional({ nullable: true, example: '06 12345678', description: 'A mobile number for text messages, stored in international form; null removes it' })
-  @IsOptional() @Transform(internationalPhone) @IsString() @IsPhoneNumber(undefined, { message: 'phone must be a phone number, like 06 12345678 or +31 6 12345678' }) @MaxLength(40)
+  @IsOptional() @Transform(internationalPhone) @IsString() @IsPhoneNumber(undefined, { message: 'validation.phoneNumber' }) @MaxLength(40)
   phone?: string | null;
 }

@@ -46,7 +46,7 @@ export class CreateVolunteerDto extends LocationDto {
   @ApiPropertyOptional({ enum: GENDERS, example: 'female' }) @Optional() @IsIn(GENDERS) gender?: Gender;
 
   @ApiPropertyOptional({ example: ['nl', 'en'], description: 'ISO 639-1 codes' })
-  @Optional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'languages must be ISO 639-1 codes like nl' })
+  @Optional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(LANGUAGE_CODE, { each: true, message: 'validation.languageCode' })
   languages?: string[];
 
   @ApiPropertyOptional({ example: 10, default: 10 }) @Optional() @IsInt() @Min(0) @Max(300) maxTravelKm?: number;

@@ -37,6 +37,6 @@ export function loginThrottlerOptions(config: AppConfig): ThrottlerModuleOptions
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
   protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new TooManyRequestsError(Math.max(1, detail.timeToBlockExpire), 'attempts from this address'); // login and password reset
+    throw new TooManyRequestsError(Math.max(1, detail.timeToBlockExpire), 'address'); // login and password reset
   }
 }

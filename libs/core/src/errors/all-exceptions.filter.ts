@@ -1,10 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TooManyRequestsError } from './app-errors';
+import { I18nService, Locale } from '@app/i18n';
+import type { AuthenticatedRequest } from '../http/principal';
+import { AppError, TooManyRequestsError, ValidationFailedError } from './app-errors';
 import { ErrorResponseDto } from './error-response.dto';
 
-const STATUS_CODES: Record<number, string> = {
+export const STATUS_CODES: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -27,12 +29,23 @@ interface FastifyLikeError {
 }
 
 /**
- * The single exception filter: every error leaves as `{statusCode, error, message, details?}`.
+ * The language of an answer: the caller's account language when the guard has identified them,
+ * else the request's `Accept-Language` (a 401, a parse error or an unknown route never reach the
+ * guard), else Dutch.
+ */
+export const localeOf = (request: FastifyRequest | undefined): Locale =>
+  (request as AuthenticatedRequest | undefined)?.principal?.locale ?? I18nService.fromAcceptLanguage(request?.headers?.['accept-language']);
+
+/**
+ * The single exception filter: every error leaves as `{statusCode, error, message, details?}`,
+ * the message (and field errors) in the reader's language; `error` and `details` codes stay English.
  * A 5xx gets an error id that is logged with the stack; the response never contains the stack.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
+
+  constructor(private readonly i18n: I18nService) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -46,31 +59,45 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request?: FastifyRequest): ErrorResponseDto {
+    const locale = localeOf(request);
+    if (exception instanceof AppError && exception.getStatus() !== 500) {
+      const result: ErrorResponseDto = { statusCode: exception.getStatus(), error: exception.code, message: this.i18n.render(locale, exception.text) };
+      if (exception.fields) {
+        const details = exception.fields.map(({ field, errors, constraints }) => ({ field, errors: errors.map((e) => this.i18n.render(locale, e)), constraints }));
+        result.details = details;
+        if (exception instanceof ValidationFailedError) result.message = details.map((d) => d.errors.join(', ')).join('; ') || result.message;
+      } else if (exception.details !== undefined) result.details = exception.details;
+      return result;
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null) {
         const r = response as Record<string, unknown>;
-        const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
         const error = typeof r.error === 'string' && /^[a-z_]+$/.test(r.error) ? r.error : (STATUS_CODES[status] ?? 'error');
-        const result: ErrorResponseDto = { statusCode: status, error, message };
+        const result: ErrorResponseDto = { statusCode: status, error, message: this.generic(locale, error) };
         if (r.details !== undefined) result.details = r.details;
         return status === 500 ? this.serverError(exception, request) : result;
       }
-      const result = { statusCode: status, error: STATUS_CODES[status] ?? 'error', message: String(response) };
-      return status === 500 ? this.serverError(exception, request) : result;
+      const error = STATUS_CODES[status] ?? 'error';
+      return status === 500 ? this.serverError(exception, request) : { statusCode: status, error, message: this.generic(locale, error) };
     }
     const fastifyError = exception as FastifyLikeError;
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      const status = fastifyError.statusCode;
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'bad_request', message: fastifyError.message ?? 'Bad request' };
+      const error = STATUS_CODES[fastifyError.statusCode] ?? 'bad_request';
+      return { statusCode: fastifyError.statusCode, error, message: this.generic(locale, error) };
     }
     // node-postgres: no connection came free within DATABASE_POOL_TIMEOUT_MS. Busy, not broken.
     if (exception instanceof Error && exception.message === 'timeout exceeded when trying to connect') {
       this.logger.warn(`No database connection within the pool timeout (request ${request?.id}); answered 503`);
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'service_busy', message: 'The service is busy; try again in a moment' };
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'service_busy', message: this.i18n.t(locale, 'errors.service_busy') };
     }
     return this.serverError(exception, request);
+  }
+
+  /** Errors of the framework (an unknown route, broken JSON, a body too large) get the text of their status. */
+  private generic(locale: Locale, code: string): string {
+    return this.i18n.t(locale, this.i18n.has(`errors.${code}`) ? `errors.${code}` : 'errors.error');
   }
 
   private serverError(exception: unknown, request: FastifyRequest | undefined): ErrorResponseDto {
@@ -79,6 +106,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       { errorId, requestId: request?.id, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) },
       `Unhandled error ${errorId}`,
     );
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal_error', message: 'Something went wrong on our side; quote the errorId when you report it', errorId };
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal_error', message: this.i18n.t(localeOf(request), 'errors.internal_error'), errorId };
   }
 }

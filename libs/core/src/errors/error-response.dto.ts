@@ -8,7 +8,7 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'validation_failed', description: 'Stable error code' })
   error: string;
 
-  @ApiProperty({ example: 'email must be an email' })
+  @ApiProperty({ example: 'email moet een e-mailadres zijn', description: "In the reader's language: the account's, else Accept-Language (nl, en), else Dutch" })
   message: string;
 
   @ApiPropertyOptional({ description: 'Field errors, or other structured detail' })

@@ -13,11 +13,7 @@ export interface GeocodedAddress {
 
 export class GeocoderUnavailableError extends AppError {
   constructor() {
-    super(
-      HttpStatus.SERVICE_UNAVAILABLE,
-      'geocoder_unavailable',
-      'The address lookup service did not answer; try again in a moment, or send lat and lon yourself',
-    );
+    super(HttpStatus.SERVICE_UNAVAILABLE, 'geocoder_unavailable');
   }
 }
 

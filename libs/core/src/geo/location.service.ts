@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { normalisePostcode } from '../domain/vocabulary';
 import { AppError } from '../errors/app-errors';
 import { GeocoderService } from './geocoder.service';
+import { phrase } from '@app/i18n';
 
 export interface LocationInput {
   postcode?: string | null;
@@ -34,15 +35,11 @@ export class LocationService {
       return { postcode, houseNumber, city: input.city ?? null, lat: input.lat, lon: input.lon };
     }
     if (!postcode || !houseNumber) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'location_required', 'Give lat and lon, or a Dutch postcode and house number');
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'location_required');
     }
     const found = await this.geocoder.resolve(postcode, houseNumber);
     if (!found) {
-      throw new AppError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'address_not_found',
-        `No coordinates were found for postcode ${postcode} house number ${houseNumber}; check the address or give lat and lon`,
-      );
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'address_not_found', phrase('errors.address_not_found', { postcode, houseNumber }));
     }
     return { postcode, houseNumber, city: input.city ?? found.city, lat: found.lat, lon: found.lon };
   }

@@ -4,11 +4,11 @@ import { IsArray, IsObject, ValidateBy, ValidateNested } from 'class-validator';
 
 /** A nested object of the given class: an array, string or number in its place is refused. */
 export const NestedObject = (type: () => new () => object) =>
-  applyDecorators(IsObject({ message: '$property must be an object' }), ValidateNested(), Type(type));
+  applyDecorators(IsObject(), ValidateNested(), Type(type));
 
 /** An array of nested objects of the given class (no arrays or scalars as items). */
 export const NestedObjects = (type: () => new () => object) =>
-  applyDecorators(IsArray(), IsObject({ each: true, message: 'each item of $property must be an object' }), ValidateNested({ each: true }), Type(type));
+  applyDecorators(IsArray(), IsObject({ each: true, message: 'validation.eachIsObject' }), ValidateNested({ each: true }), Type(type));
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/i;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,4 +1,5 @@
 import { ValidationFailedError } from '../errors/app-errors';
+import { phrase } from '@app/i18n';
 
 /** Deeper than any body the API takes (a request's client's relatives are four levels down). */
 export const MAX_JSON_DEPTH = 16;
@@ -28,15 +29,17 @@ export function jsonNestingExceeds(text: string, max = MAX_JSON_DEPTH): boolean 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** Why a string cannot be stored as text, or null when it can. */
-export function textProblem(value: string): string | null {
-  if (!value.isWellFormed()) return 'contains an unpaired UTF-16 surrogate (ill-formed Unicode)';
-  if (CONTROL.test(value)) return 'contains a control character such as NUL';
+type TextProblem = 'illFormedUnicode' | 'controlCharacter';
+
+/** Why a string cannot be stored as text (a `validation.*` constraint name), or null when it can. */
+export function textProblem(value: string): TextProblem | null {
+  if (!value.isWellFormed()) return 'illFormedUnicode';
+  if (CONTROL.test(value)) return 'controlCharacter';
   return null;
 }
 
 /** The first string (value or key) in a parsed JSON value or query that cannot be stored, with its path. */
-export function findBadText(value: unknown, path = ''): { field: string; problem: string } | null {
+export function findBadText(value: unknown, path = ''): { field: string; problem: TextProblem | `${TextProblem}InName` } | null {
   if (typeof value === 'string') {
     const problem = textProblem(value);
     return problem ? { field: path || 'body', problem } : null;
@@ -45,7 +48,7 @@ export function findBadText(value: unknown, path = ''): { field: string; problem
   for (const [key, item] of Object.entries(value)) {
     const field = path ? `${path}.${key}` : key;
     const keyProblem = textProblem(key);
-    if (keyProblem) return { field, problem: `has a name that ${keyProblem}` };
+    if (keyProblem) return { field, problem: `${keyProblem}InName` };
     const found = findBadText(item, field);
     if (found) return found;
   }
@@ -57,5 +60,6 @@ export function assertStorableText(value: unknown, where: 'body' | 'query' | 'pa
   const bad = findBadText(value);
   if (!bad) return;
   const field = where === 'body' ? bad.field : `${where}.${bad.field}`;
-  throw new ValidationFailedError(`${field} ${bad.problem}`, [{ field, errors: [`${field} ${bad.problem}`] }]);
+  const text = phrase(`validation.${bad.problem}`, { field });
+  throw new ValidationFailedError(text, [{ field, errors: [text], constraints: [bad.problem] }]);
 }

@@ -4,6 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { ValidationFailedError } from '../errors/app-errors';
+import { phrase } from '@app/i18n';
 
 const isEmpty = (body: unknown) =>
   body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
@@ -19,7 +20,7 @@ export class NoBodyInterceptor implements NestInterceptor {
       const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<string, unknown>;
       const takesBody = Object.keys(args).some((key) => key.startsWith(`${RouteParamtypes.BODY}:`));
       if (!takesBody && !isEmpty(context.switchToHttp().getRequest<FastifyRequest>().body)) {
-        throw new ValidationFailedError('This action takes no body; send none or {}');
+        throw new ValidationFailedError(phrase('validation.noBody'));
       }
     }
     return next.handle();

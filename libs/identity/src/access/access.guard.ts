@@ -5,6 +5,7 @@ import { AUDIT_METADATA, AuditedOptions, AuditService } from '@app/audit';
 import { Role } from '../entities/role';
 import { AuthService } from '../services/auth.service';
 import { PUBLIC_METADATA, ROLES_METADATA } from './access.decorators';
+import { phrase } from '@app/i18n';
 
 /**
  * The global guard in front of every route: public routes pass; all others need a valid access token
@@ -30,12 +31,12 @@ export class AccessGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_METADATA, targets);
     if (!roles || roles.length === 0) {
       this.logger.error(`Route ${request.method} ${request.routeOptions?.url} has no @Roles or @Public: refused`);
-      throw new ForbiddenError('This route has no access rule');
+      throw new ForbiddenError(phrase('errors.forbidden_no_access_rule'));
     }
 
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedError('Send an access token: Authorization: Bearer <token>');
+    if (!match) throw new UnauthorizedError();
     request.principal = await this.auth.authenticate(match[1]);
 
     if (!roles.includes(request.principal.role as Role)) {

@@ -32,7 +32,7 @@ export class OrganisationRepository {
         return { organisation, admin: user };
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_organisation_host')) throw new ConflictError('host_exists', 'A hosting organisation exists already');
+      if (isUniqueViolation(error, 'uq_organisation_host')) throw new ConflictError('host_exists');
       throw error;
     }
   }

@@ -143,8 +143,8 @@ export class UserRepository {
       await this.outbox.add(manager, JobName.UserCreated, { userId: saved.id, organisationId });
       return saved;
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_app_user_volunteer')) throw new ConflictError('volunteer_has_login', 'This volunteer already has a login');
-      if (isUniqueViolation(error, 'uq_app_user_organisation_email')) throw new ConflictError('email_taken', 'A user with this email address already exists in this organisation');
+      if (isUniqueViolation(error, 'uq_app_user_volunteer')) throw new ConflictError('volunteer_has_login');
+      if (isUniqueViolation(error, 'uq_app_user_organisation_email')) throw new ConflictError('email_taken');
       throw error;
     }
   }
@@ -158,7 +158,7 @@ export class UserRepository {
     try {
       await this.users.update({ organisationId, id }, patch);
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_app_user_volunteer')) throw new ConflictError('volunteer_has_login', 'This volunteer already has a login');
+      if (isUniqueViolation(error, 'uq_app_user_volunteer')) throw new ConflictError('volunteer_has_login');
       throw error;
     }
     return this.findInOrganisation(organisationId, id);
@@ -199,7 +199,7 @@ export class UserRepository {
     try {
       await manager.getRepository(User).update({ organisationId, id }, patch);
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_app_user_volunteer')) throw new ConflictError('volunteer_has_login', 'This volunteer already has a login');
+      if (isUniqueViolation(error, 'uq_app_user_volunteer')) throw new ConflictError('volunteer_has_login');
       throw error;
     }
   }

@@ -12,7 +12,7 @@ export function newLinkToken(): { token: string; hash: string } {
 
 /** Why an emailed link cannot be used: each a stable code, so the portal can say what to do. */
 export const linkRefused = {
-  invalid: () => new AppError(HttpStatus.BAD_REQUEST, 'invalid_token', 'This link is not valid'),
-  used: () => new AppError(HttpStatus.GONE, 'token_used', 'This link was used already; ask for a new one'),
-  expired: () => new AppError(HttpStatus.GONE, 'token_expired', 'This link has expired; ask for a new one'),
+  invalid: () => new AppError(HttpStatus.BAD_REQUEST, 'invalid_token'),
+  used: () => new AppError(HttpStatus.GONE, 'token_used'),
+  expired: () => new AppError(HttpStatus.GONE, 'token_expired'),
 };

@@ -24,7 +24,6 @@ export function principalOf(user: Pick<User, 'id' | 'organisationId' | 'role' | 
   return { userId: user.id, organisationId: user.organisationId, role: user.role, referralSourceId: user.referralSourceId, volunteerId: user.volunteerId, locale: user.locale };
 }
 
-const BAD_CREDENTIALS = 'The email address or password is not correct';
 
 @Injectable()
 export class AuthService {
@@ -64,12 +63,12 @@ export class AuthService {
           request,
         );
       }
-      throw new UnauthorizedError(BAD_CREDENTIALS, 'invalid_credentials');
+      throw new UnauthorizedError('invalid_credentials');
     }
     if (accounts.length > 1) {
       throw new ConflictError(
         'organisation_required',
-        'This email address and password belong to accounts in several organisations; log in again with organisationId set to one of them',
+        undefined,
         { organisations: accounts.map((account) => ({ id: account.organisationId, name: account.organisationName })) },
       );
     }
@@ -102,7 +101,7 @@ export class AuthService {
     if (!(await this.twoFactor.enabled(user.id))) {
       // Only a required enrolment gets here: its first code confirms it (and counts, in confirm).
       await this.checkEnrolmentRequired(user);
-      if (!proof.code) throw new AppError(HttpStatus.BAD_REQUEST, 'code_required', 'Send the code your authenticator app shows to finish enrolment');
+      if (!proof.code) throw new AppError(HttpStatus.BAD_REQUEST, 'code_required');
       const recoveryCodes = await this.confirmOrFail(user, proof.code, request);
       return { ...(await this.finishLogin(user, request, 'totp_enrolment')), recoveryCodes };
     }
@@ -110,7 +109,7 @@ export class AuthService {
     const used = await this.twoFactor.verifyLogin(user.id, proof);
     if (!used) {
       await this.audit.record({ action: 'login_failed', resourceType: 'session', outcome: 'failure', actorUserId: user.id, organisationId: user.organisationId, details: { reason: 'wrong_second_factor' } }, request);
-      throw new UnauthorizedError('The code is not correct, or was used already', 'invalid_code');
+      throw new UnauthorizedError('invalid_code');
     }
     await this.attempts.succeeded(user.email);
     return this.finishLogin(user, request, used);
@@ -123,11 +122,11 @@ export class AuthService {
    */
   async changePassword(actor: Principal, currentPassword: string, newPassword: string): Promise<TokenPair> {
     const owner = await this.users.contactOf(actor.userId);
-    if (!owner) throw new UnauthorizedError('This account is not active', 'account_inactive');
+    if (!owner) throw new UnauthorizedError('account_inactive');
     await this.attempts.reserve(owner.email);
     const hash = await this.users.passwordHashOf(actor.userId);
     if (!(hash ? await this.passwords.verify(hash, currentPassword) : await this.passwords.verifyAgainstNothing(currentPassword))) {
-      throw new AppError(HttpStatus.FORBIDDEN, 'wrong_password', 'The current password is not correct');
+      throw new AppError(HttpStatus.FORBIDDEN, 'wrong_password');
     }
     await this.attempts.succeeded(owner.email);
     const passwordHash = await this.passwords.hashNew(newPassword, owner, 'newPassword');
@@ -143,7 +142,7 @@ export class AuthService {
       return await this.twoFactor.confirm(user.id, code);
     } catch (error) {
       await this.audit.record({ action: 'login_failed', resourceType: 'session', outcome: 'failure', actorUserId: user.id, organisationId: user.organisationId, details: { reason: 'wrong_second_factor' } }, request);
-      if (error instanceof AppError && error.code === 'invalid_code') throw new UnauthorizedError('The code is not correct, or was used already', 'invalid_code');
+      if (error instanceof AppError && error.code === 'invalid_code') throw new UnauthorizedError('invalid_code');
       throw error;
     }
   }
@@ -151,13 +150,13 @@ export class AuthService {
   private async checkEnrolmentRequired(user: User): Promise<void> {
     const [account] = await this.users.findForLogin(user.email, user.organisationId);
     if (!account || account.totpEnabled || !twoFactorRequiredFor(account.requireTwoFactorFor, account.role)) {
-      throw new ConflictError('enrolment_not_required', 'This login needs a code from your authenticator app, not an enrolment');
+      throw new ConflictError('enrolment_not_required');
     }
   }
 
   private async challenged(challenge: string): Promise<User> {
     const user = await this.users.findActiveById(await this.tokens.verifyChallenge(challenge));
-    if (!user) throw new UnauthorizedError('This account is not active', 'account_inactive');
+    if (!user) throw new UnauthorizedError('account_inactive');
     return user;
   }
 
@@ -183,7 +182,7 @@ export class AuthService {
   async authenticate(accessToken: string): Promise<Principal> {
     const userId = await this.tokens.verifyAccessToken(accessToken);
     const user = await this.users.findActiveById(userId);
-    if (!user) throw new UnauthorizedError('This account is not active', 'account_inactive');
+    if (!user) throw new UnauthorizedError('account_inactive');
     return principalOf(user);
   }
 }

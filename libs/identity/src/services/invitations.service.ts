@@ -11,6 +11,7 @@ import { UserRepository } from '../repositories/user.repository';
 import { linkRefused, sha256Hex } from './account-secrets';
 import { PasswordService } from './password.service';
 import { UsersService } from './users.service';
+import { phrase } from '@app/i18n';
 
 export interface InvitationInput {
   email: string;
@@ -50,7 +51,7 @@ export class InvitationsService {
     this.checkRole(actor, input.role);
     const links = await this.usersService.checkLinks(actor, input.role, input.referralSourceId ?? null, input.volunteerId ?? null, manager);
     const existing = await this.users.lockByEmail(manager, actor.organisationId, input.email);
-    if (existing && !existing.pending) throw new ConflictError('email_taken', 'A user with this email address already exists in this organisation');
+    if (existing && !existing.pending) throw new ConflictError('email_taken');
     if (existing) this.checkRole(actor, existing.role);
     const fields = { name: input.name, role: input.role, locale: input.locale ?? 'nl', ...links } as const;
     const userId = existing
@@ -66,7 +67,7 @@ export class InvitationsService {
    */
   forNewVolunteer(actor: Principal, volunteer: { firstName: string; lastName: string; email?: string | null }, invite: { email?: string; locale?: Locale }) {
     const email = invite.email ?? volunteer.email;
-    if (!email) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'email_required', 'The invitation needs an email address: give invite.email or the volunteer\'s email');
+    if (!email) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'email_required');
     const name = `${volunteer.firstName} ${volunteer.lastName}`;
     return (manager: EntityManager, volunteerId: string) => this.inviteWithin(manager, actor, { email, name, role: Role.Volunteer, volunteerId, locale: invite.locale });
   }
@@ -90,7 +91,7 @@ export class InvitationsService {
 
   private checkRole(actor: Principal, role: Role): void {
     if (actor.role === Role.Coordinator && !INVITED_BY_COORDINATORS.includes(role)) {
-      throw new ForbiddenError('A coordinator can invite volunteers and referrers only');
+      throw new ForbiddenError(phrase('errors.forbidden_coordinator_invites'));
     }
   }
 }

@@ -57,7 +57,7 @@ export class LoginAttemptsService {
     const waitMs = Number(
       await this.redis.eval(RESERVE_ATTEMPT, 1, this.key(email, scope), freeAttempts, baseDelaySeconds * 1000, maxDelaySeconds * 1000, resetSeconds * 1000),
     );
-    if (waitMs > 0) throw new TooManyRequestsError(Math.ceil(waitMs / 1000), scope === 'login' ? 'login attempts on this account' : 'password reset requests for this address');
+    if (waitMs > 0) throw new TooManyRequestsError(Math.ceil(waitMs / 1000), scope === 'login' ? 'login' : 'passwordReset');
   }
 
   /** The password was right: the count starts afresh. */

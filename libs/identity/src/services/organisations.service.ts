@@ -5,6 +5,7 @@ import { Role } from '../entities/role';
 import { User } from '../entities/user.entity';
 import { OrganisationRepository } from '../repositories/organisation.repository';
 import { PasswordService } from './password.service';
+import { phrase } from '@app/i18n';
 
 export interface CreateOrganisationInput {
   name: string;
@@ -37,7 +38,7 @@ export class OrganisationsService {
    */
   async create(actor: Principal, input: CreateOrganisationInput): Promise<{ organisation: Organisation; admin: User }> {
     const own = await this.get(actor);
-    if (!own.isHost) throw new ForbiddenError('Only administrators of the hosting organisation can create organisations');
+    if (!own.isHost) throw new ForbiddenError(phrase('errors.forbidden_host_only'));
     return this.createWithAdmin(input, false);
   }
 

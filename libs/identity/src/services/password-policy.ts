@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '@app/core';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { phrase } from '@app/i18n';
 
 export interface PasswordProblem {
   code: 'password_too_simple' | 'password_too_common' | 'password_contains_email' | 'password_contains_name';
@@ -55,6 +56,6 @@ export function passwordProblem(password: string, owner: PasswordOwner): Passwor
 /** 400 with the reason, in the shape of the validation errors: `details` names the field. */
 export class PasswordRefusedError extends AppError {
   constructor(problem: PasswordProblem, field: string) {
-    super(HttpStatus.BAD_REQUEST, problem.code, problem.message, [{ field, errors: [problem.message] }]);
+    super(HttpStatus.BAD_REQUEST, problem.code, undefined, undefined, [{ field, errors: [phrase(`errors.${problem.code}`)], constraints: [problem.code] }]);
   }
 }

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig, Principal, UnauthorizedError } from '@app/core';
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { RefreshTokenRepository } from '../repositories/refresh-token.repository';
+import { phrase } from '@app/i18n';
 
 export interface TokenPair {
   accessToken: string;
@@ -52,7 +53,7 @@ export class TokenService {
   /** Uses the refresh token once and returns a new pair for its (still active) owner; otherwise 401, also on replay. */
   async rotate(refreshToken: string, loadPrincipal: (userId: string) => Promise<Principal | null>): Promise<TokenPair> {
     const parsed = parseRefreshToken(refreshToken);
-    if (!parsed) throw new UnauthorizedError('The refresh token is not valid', 'invalid_refresh_token');
+    if (!parsed) throw new UnauthorizedError('invalid_refresh_token');
     const newSecret = randomBytes(32).toString('base64url');
     const result = await this.refreshTokens.rotate(
       parsed.id,
@@ -61,13 +62,13 @@ export class TokenService {
       this.refreshExpiry(),
     );
     if (result.kind === 'reused') {
-      throw new UnauthorizedError('This refresh token was already used; all sessions of this login were ended', 'refresh_token_reused');
+      throw new UnauthorizedError('refresh_token_reused');
     }
-    if (result.kind === 'invalid') throw new UnauthorizedError('The refresh token is not valid', 'invalid_refresh_token');
+    if (result.kind === 'invalid') throw new UnauthorizedError('invalid_refresh_token');
     const principal = await loadPrincipal(result.userId);
     if (!principal) {
       await this.refreshTokens.revokeAllForUser(result.userId);
-      throw new UnauthorizedError('This account is not active', 'account_inactive');
+      throw new UnauthorizedError('account_inactive');
     }
     return this.pair(principal, `${result.newTokenId}.${newSecret}`);
   }
@@ -98,7 +99,7 @@ export class TokenService {
       if (typeof claims.sub !== 'string') throw new Error('no subject');
       return claims.sub;
     } catch {
-      throw new UnauthorizedError('The login has expired or is not valid; log in with your password again', 'invalid_challenge');
+      throw new UnauthorizedError('invalid_challenge');
     }
   }
 
@@ -113,7 +114,7 @@ export class TokenService {
       if (typeof claims.sub !== 'string') throw new Error('no subject');
       return claims.sub;
     } catch {
-      throw new UnauthorizedError('The access token is invalid or expired', 'invalid_token');
+      throw new UnauthorizedError('invalid_token', phrase('errors.invalid_token_access'));
     }
   }
 

@@ -55,7 +55,7 @@ export class TwoFactorService {
   /** A new secret, shown once; it protects logins only after `confirm`. */
   async enrol(userId: string): Promise<TotpEnrolment> {
     const state = await this.stateOf(userId);
-    if (state.totpEnabledAt) throw new ConflictError('totp_enabled', 'Two-factor login is on already; switch it off first to enrol a new device');
+    if (state.totpEnabledAt) throw new ConflictError('totp_enabled');
     const secret = totp.generateSecret(20);
     await this.users.setPendingTotpSecret(userId, this.secrets.seal(secret));
     return { secret, otpauthUri: totp.keyuri(state.email, state.organisationName, secret) };
@@ -64,9 +64,9 @@ export class TwoFactorService {
   /** The first code from the app switches two-factor login on; the recovery codes are shown this once. */
   async confirm(userId: string, code: string): Promise<string[]> {
     const state = await this.stateOf(userId);
-    if (state.totpEnabledAt || !state.totpSecret) throw new ConflictError('totp_not_enrolling', 'There is no two-factor enrolment waiting for a code; start one with POST /api/me/totp');
+    if (state.totpEnabledAt || !state.totpSecret) throw new ConflictError('totp_not_enrolling');
     await this.attempts.reserve(state.email);
-    if (!(await this.checkCode(userId, state.totpSecret, code))) throw wrong('invalid_code', 'The code is not correct');
+    if (!(await this.checkCode(userId, state.totpSecret, code))) throw wrong('invalid_code');
     await this.attempts.succeeded(state.email);
     const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
     await this.dataSource.transaction(async (manager) => {
@@ -79,13 +79,13 @@ export class TwoFactorService {
   /** Switches it off with a current code or the password; not while the organisation requires it for the role. */
   async disable(principal: Principal, proof: { code?: string; password?: string }): Promise<void> {
     const state = await this.stateOf(principal.userId);
-    if (!state.totpEnabledAt || !state.totpSecret) throw new ConflictError('totp_not_enabled', 'Two-factor login is not on');
-    if (twoFactorRequiredFor(state.requireTwoFactorFor, state.role)) throw new ConflictError('two_factor_required', 'Your organisation requires two-factor login for your role');
+    if (!state.totpEnabledAt || !state.totpSecret) throw new ConflictError('totp_not_enabled');
+    if (twoFactorRequiredFor(state.requireTwoFactorFor, state.role)) throw new ConflictError('two_factor_required');
     await this.attempts.reserve(state.email);
     const proven = proof.code
       ? await this.checkCode(principal.userId, state.totpSecret, proof.code)
       : proof.password !== undefined && state.passwordHash !== null && (await this.passwords.verify(state.passwordHash, proof.password));
-    if (!proven) throw wrong(proof.code ? 'invalid_code' : 'wrong_password', proof.code ? 'The code is not correct' : 'The password is not correct');
+    if (!proven) throw wrong(proof.code ? 'invalid_code' : 'wrong_password');
     await this.attempts.succeeded(state.email);
     await this.dataSource.transaction(async (manager) => {
       await this.users.disableTotp(manager, principal.userId);
@@ -117,11 +117,11 @@ export class TwoFactorService {
 
   private async stateOf(userId: string): Promise<TotpState> {
     const state = await this.users.totpStateOf(userId);
-    if (!state) throw new AppError(HttpStatus.UNAUTHORIZED, 'account_inactive', 'This account is not active');
+    if (!state) throw new AppError(HttpStatus.UNAUTHORIZED, 'account_inactive');
     return state;
   }
 }
 
-function wrong(code: string, message: string): AppError {
-  return new AppError(HttpStatus.FORBIDDEN, code, message);
+function wrong(code: 'invalid_code' | 'wrong_password'): AppError {
+  return new AppError(HttpStatus.FORBIDDEN, code);
 }

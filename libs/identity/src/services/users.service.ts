@@ -60,7 +60,7 @@ export class UsersService {
   async update(actor: Principal, id: string, input: UpdateUserInput): Promise<User> {
     const user = await this.get(actor, id);
     if (user.id === actor.userId && (input.active === false || (input.role && input.role !== user.role))) {
-      throw new ConflictError('cannot_change_self', 'You cannot deactivate yourself or change your own role');
+      throw new ConflictError('cannot_change_self');
     }
     const role = input.role ?? user.role;
     const links = await this.checkLinks(
@@ -80,13 +80,13 @@ export class UsersService {
    * caller's transaction when given: a volunteer profile created in the same call).
    */
   async checkLinks(actor: Principal, role: Role, referralSourceId: string | null, volunteerId: string | null, manager?: EntityManager) {
-    const fail = (code: string, message: string) => {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message);
+    const fail = (code: 'referral_source_required' | 'volunteer_required') => {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code);
     };
     const source = role === Role.Referrer ? referralSourceId : null;
     const volunteer = role === Role.Volunteer ? volunteerId : null;
-    if (role === Role.Referrer && !source) fail('referral_source_required', 'A referrer needs referralSourceId: the referral source they work for');
-    if (role === Role.Volunteer && !volunteer) fail('volunteer_required', 'A volunteer login needs volunteerId: their volunteer profile');
+    if (role === Role.Referrer && !source) fail('referral_source_required');
+    if (role === Role.Volunteer && !volunteer) fail('volunteer_required');
     const exists = await this.users.linkTargetsExist(actor.organisationId, source, volunteer, manager);
     if (source && !exists.source) throw new NotFoundError('Referral source', source);
     if (volunteer && !exists.volunteer) throw new NotFoundError('Volunteer', volunteer);

@@ -4,6 +4,7 @@ import { ChannelName } from '../delivery/channel';
 import { NotificationKind } from '../inbox/notification.entity';
 import { PreferenceRepository } from './preference.repository';
 import { effectivePreferences, KindPreference, kindsFor, Preferences } from './preferences';
+import { phrase } from '@app/i18n';
 
 export interface PreferencesChange {
   kinds?: Array<{ kind: NotificationKind; channels: ChannelName[]; digest: boolean }>;
@@ -24,9 +25,9 @@ export class PreferencesService {
   async update(actor: Principal, change: PreferencesChange): Promise<Preferences> {
     const allowed = kindsFor(actor.role);
     const foreign = change.kinds?.find((k) => !allowed.includes(k.kind));
-    if (foreign) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'kind_not_for_role', `A ${actor.role} does not receive ${foreign.kind} notifications`, { kind: foreign.kind });
+    if (foreign) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'kind_not_for_role', phrase('errors.kind_not_for_role', { role: actor.role, kind: foreign.kind }), { kind: foreign.kind });
     if (change.quietHours && change.quietHours.start === change.quietHours.end) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'quiet_hours_empty', 'Quiet hours must start and end at different times');
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'quiet_hours_empty');
     }
     const current = await this.get(actor);
     const kinds: KindPreference[] = current.kinds.map((k) => {

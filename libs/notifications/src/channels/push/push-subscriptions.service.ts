@@ -4,6 +4,7 @@ import { AppConfig, AppError, NotFoundError, Principal, ValidationFailedError } 
 import { pushEndpointProblem } from './push-endpoint';
 import { PushSubscriptionRepository, PushSubscriptionView } from './push-subscription.repository';
 import { VapidKeys } from './vapid-keys';
+import { phrase } from '@app/i18n';
 
 export interface PushSubscriptionInput {
   endpoint: string;
@@ -24,7 +25,10 @@ function isP256PublicKey(raw: string): boolean {
   }
 }
 
-const fieldError = (field: string, message: string) => new ValidationFailedError(message, [{ field, errors: [message] }]);
+const fieldError = (field: string, constraint: 'isP256PublicKey' | 'isPushAuthSecret') => {
+  const text = phrase(`validation.${constraint}`, { field });
+  return new ValidationFailedError(text, [{ field, errors: [text], constraints: [constraint] }]);
+};
 
 /** A person's own push subscriptions (any role), and the public key the portal subscribes with. */
 @Injectable()
@@ -37,16 +41,16 @@ export class PushSubscriptionsService {
 
   publicKey(): string {
     const details = this.keys.current;
-    if (!details) throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'push_not_configured', 'Push messages are not set up on this server');
+    if (!details) throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'push_not_configured');
     return details.publicKey;
   }
 
   async subscribe(actor: Principal, input: PushSubscriptionInput): Promise<PushSubscriptionView> {
     this.publicKey(); // a subscription made without our key cannot be used
     const problem = pushEndpointProblem(input.endpoint, this.config.push.allowedPrivate);
-    if (problem) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'push_endpoint_not_allowed', `endpoint ${problem}`);
-    if (!isP256PublicKey(input.keys.p256dh)) throw fieldError('keys.p256dh', 'keys.p256dh must be a P-256 public key (65 bytes, base64url)');
-    if (Buffer.from(input.keys.auth, 'base64url').length !== 16) throw fieldError('keys.auth', 'keys.auth must be 16 bytes in base64url');
+    if (problem) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'push_endpoint_not_allowed', undefined, { problem });
+    if (!isP256PublicKey(input.keys.p256dh)) throw fieldError('keys.p256dh', 'isP256PublicKey');
+    if (Buffer.from(input.keys.auth, 'base64url').length !== 16) throw fieldError('keys.auth', 'isPushAuthSecret');
     return this.subscriptions.upsert(actor.organisationId, actor.userId, { endpoint: input.endpoint, ...input.keys, userAgent: input.userAgent ?? null });
   }
 
