@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { Role, UsersService } from '@app/identity';
 import { VigilWaveHandler } from '@app/matching';
 import { Clock, CredentialExpiryScanHandler, DELIVERY_CHANNELS, DeliveryChannel, DeliveryService, GoneError, NotificationKind, Notifier, NotificationDelivery } from '@app/notifications';
-import { JobName } from '@app/outbox';
+import { JobName, QueueName, Queues } from '@app/outbox';
 import { Request } from '@app/referrals';
 import { VolunteersService } from '@app/volunteers';
 import { createApp } from '../../apps/api/src/create-app';
@@ -163,12 +163,14 @@ describe('Notifications: delivery, inbox, stream and preferences', () => {
       try {
         const user = await t.given.user(org, Role.Coordinator);
         await t.request('PUT', '/api/me/notification-preferences', { token: await t.login(user.email), body: { kinds: [{ kind: 'followup_due', channels: ['sms'], digest: false }] } });
-        jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(Date.now() + 365 * 24 * HOUR)); // its job is not due yet: only this call sends
         const id = (await t.app.get(Notifier).notify(org, user.id, NotificationKind.FollowUpDue, `test.gone:${user.id}`, { path: '/follow-ups' })) as string;
-        jest.restoreAllMocks();
-        const [sms] = await deliveries(id);
-        await expect(t.app.get(DeliveryService).deliver(sms.id)).resolves.toBeUndefined();
+        // The worker delivers it: the permanent error ends it after one attempt, and its job completes (no retry).
+        await eventually(async () => (await deliveries(id))[0]?.status === 'failed', 10_000, 'the failed delivery');
         expect(await deliveries(id)).toEqual([expect.objectContaining({ channel: 'sms', status: 'failed', attempts: 1, lastError: 'number no longer exists' })]);
+        const [row] = await t.dataSource.query(`SELECT id FROM outbox_event WHERE dedupe_key = $1`, [`notification.deliver:${(await deliveries(id))[0].id}`]);
+        await eventually(async () => (await t.app.get(Queues).get(QueueName.Feedback).getJobState(row.id)) === 'completed', 10_000, 'the completed job');
+        await expect(t.app.get(DeliveryService).deliver((await deliveries(id))[0].id)).resolves.toBeUndefined(); // nothing left to try
+        expect((await deliveries(id))[0].attempts).toBe(1);
       } finally {
         channels.splice(channels.indexOf(gone), 1);
       }
