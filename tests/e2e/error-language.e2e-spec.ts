@@ -29,7 +29,7 @@ describe('Error messages in the reader language', () => {
     const { id } = await t.given.request(orgId, { programmeId, referralSourceId: sourceId });
     const close = await t.request('POST', `/api/requests/${id}/close`, { token: coordinator, body: { reason: 'x' } });
     expect(close.body).toMatchObject({ statusCode: 409, error: 'illegal_transition', details: { from: 'submitted', to: 'closed' } });
-    expect(close.body.message).toMatch(/^Een aanvraag met status submitted kan niet closed worden \(wel: .*needs_info.*\)$/);
+    expect(close.body.message).toMatch(/^Een aanvraag die ‘ingediend’ is, kan niet naar ‘afgesloten’ \(wel naar: .*wacht op informatie.*\)$/);
 
     const invalid = await t.request('PATCH', `/api/requests/${id}`, { token: coordinator, body: { coordinatorNotes: 'x'.repeat(4001), colour: 'red' } });
     expect(invalid.body).toMatchObject({ statusCode: 400, error: 'validation_failed' });
@@ -51,7 +51,7 @@ describe('Error messages in the reader language', () => {
     expect(notFound.body).toEqual({ statusCode: 404, error: 'not_found', message: `Request ${missing} was not found` });
     const { id } = await t.given.request(orgId, { programmeId, referralSourceId: sourceId });
     const close = await t.request('POST', `/api/requests/${id}/close`, { token, body: { reason: 'x' } });
-    expect(close.body.message).toMatch(/^A request that is submitted cannot become closed \(it can become: .*needs_info.*\)$/);
+    expect(close.body.message).toMatch(/^A request that is submitted cannot become closed \(it can become: .*waiting for information.*\)$/);
     const invalid = await t.request('PATCH', `/api/requests/${id}`, { token, body: { coordinatorNotes: 'x'.repeat(4001) } });
     expect(invalid.body.details).toEqual([{ field: 'coordinatorNotes', errors: ['coordinatorNotes must be at most 4000 characters long'], constraints: ['maxLength'] }]);
   });

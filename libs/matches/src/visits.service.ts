@@ -146,7 +146,7 @@ export class VisitsService {
       id,
       (current) => {
         if (!move.from.includes(current.status)) {
-          throw new ConflictError('illegal_visit_transition', phrase('errors.illegal_visit_transition', { from: current.status, to: move.to }), { from: current.status, to: move.to });
+          throw new ConflictError('illegal_visit_transition', phrase('errors.illegal_visit_transition', { from: phrase(`vocabulary.visitStatus.${current.status}`), to: phrase(`vocabulary.visitStatus.${move.to}`) }), { from: current.status, to: move.to });
         }
         if (action === 'complete' && current.startsAt > now) throw unprocessable('visit_not_started');
       },

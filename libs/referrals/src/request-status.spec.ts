@@ -39,7 +39,7 @@ describe('The request status machine', () => {
         return new I18nService().render('en', (error as AppError).text);
       }
     };
-    expect(message('triaged', 'closed')).toBe('A request that is triaged cannot become closed (it can become: proposed, matched, needs_info, cancelled)');
+    expect(message('triaged', 'closed')).toBe('A request that is triaged cannot become closed (it can become: proposed, matched, waiting for information, cancelled)');
     expect(message('closed', 'triaged')).toContain('(it is final)');
   });
 });

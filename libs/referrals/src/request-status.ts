@@ -25,13 +25,17 @@ export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
+const status = (value: RequestStatus) => phrase(`vocabulary.requestStatus.${value}`);
+
 /** Throws 409 `illegal_transition` naming the allowed next states. */
 export function assertTransition(from: RequestStatus, to: RequestStatus): void {
   if (!canTransition(from, to)) {
     const allowed = TRANSITIONS[from];
     throw new ConflictError(
       'illegal_transition',
-      allowed.length ? phrase('errors.illegal_transition', { from, to, allowed: allowed.join(', ') }) : phrase('errors.illegal_transition_final', { from, to }),
+      allowed.length
+        ? phrase('errors.illegal_transition', { from: status(from), to: status(to), allowed: allowed.map(status) })
+        : phrase('errors.illegal_transition_final', { from: status(from), to: status(to) }),
       { from, to, allowed },
     );
   }

@@ -147,7 +147,11 @@ export class VolunteersService {
     if (input.status && input.status !== current.volunteer.status) {
       const allowed = STATUS_TRANSITIONS[current.volunteer.status];
       if (!allowed.includes(input.status)) {
-        throw new ConflictError('illegal_status_change', phrase('errors.illegal_status_change', { from: current.volunteer.status, to: input.status, allowed: allowed.join(', ') }), {
+        throw new ConflictError('illegal_status_change', phrase('errors.illegal_status_change', {
+          from: phrase(`vocabulary.volunteerStatus.${current.volunteer.status}`),
+          to: phrase(`vocabulary.volunteerStatus.${input.status}`),
+          allowed: allowed.map((s) => phrase(`vocabulary.volunteerStatus.${s}`)),
+        }), {
           from: current.volunteer.status,
           to: input.status,
           allowed,
