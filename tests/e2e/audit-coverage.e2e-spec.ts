@@ -4,10 +4,9 @@ import { VigilEscalateHandler } from '@app/matches';
 import { VigilWaveHandler } from '@app/matching';
 import { listRouteRules, RouteRule } from '../../apps/api/src/route-access';
 import { HttpResult, startTestApp, TestApp } from '../support/test-app';
+import { HOUR, EVERY_SLOT } from '../support/vigil-times';
 
-const HOUR = 3_600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const EVERY_SLOT = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((day) => ['morning', 'afternoon', 'evening', 'night'].map((part) => ({ day, part })));
 
 /** Response properties that carry client data or point at a client's request. */
 const CLIENT_PROPERTIES = ['client', 'clientId', 'clientIds', 'requestId'];

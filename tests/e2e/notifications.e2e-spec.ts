@@ -10,17 +10,7 @@ import { VolunteersService } from '@app/volunteers';
 import { createApp } from '../../apps/api/src/create-app';
 import { eventually, ReceivedEmail, SmtpReceiver } from '../support/local-receivers';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const HOUR = 3_600_000;
-const EVERY_SLOT = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((day) => ['morning', 'afternoon', 'evening', 'night'].map((part) => ({ day, part })));
-
-/** 22:00 UTC `days` from now, for 8 hours: a night. */
-function night(days: number): { start: Date; end: Date } {
-  const start = new Date();
-  start.setUTCHours(22, 0, 0, 0);
-  start.setTime(start.getTime() + days * 24 * HOUR);
-  return { start, end: new Date(start.getTime() + 8 * HOUR) };
-}
+import { HOUR, EVERY_SLOT, night } from '../support/vigil-times';
 
 /** A winter day (CET, UTC+1) some days ahead, at an Amsterdam wall-clock hour. */
 function amsterdamWinter(hour: number, minute = 0): Date {

@@ -3,9 +3,7 @@ import { Request } from '@app/referrals';
 import { eventually, ReceivedEmail, SmtpReceiver } from '../support/local-receivers';
 import { PushEndpoint, ReceivedPush } from '../support/push-endpoint';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const HOUR = 3_600_000;
-const EVERY_SLOT = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((day) => ['morning', 'afternoon', 'evening', 'night'].map((part) => ({ day, part })));
+import { HOUR, EVERY_SLOT } from '../support/vigil-times';
 
 interface Person {
   userId: string;

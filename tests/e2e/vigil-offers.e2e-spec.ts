@@ -4,17 +4,7 @@ import { VigilAlertedHandler, VigilEscalateHandler, VigilFinishHandler } from '@
 import { VigilWaveHandler } from '@app/matching';
 import { Request } from '@app/referrals';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const HOUR = 3_600_000;
-const EVERY_SLOT = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((day) => ['morning', 'afternoon', 'evening', 'night'].map((part) => ({ day, part })));
-
-/** 22:00 UTC `days` from now, for 8 hours: a night. */
-function night(days: number): { start: Date; end: Date } {
-  const start = new Date();
-  start.setUTCHours(22, 0, 0, 0);
-  start.setTime(start.getTime() + days * 24 * HOUR);
-  return { start, end: new Date(start.getTime() + 8 * HOUR) };
-}
+import { HOUR, EVERY_SLOT, night } from '../support/vigil-times';
 
 describe('Urgent vigil offers', () => {
   let t: TestApp;
