@@ -118,6 +118,22 @@ describe('Input validation and the error shape', () => {
     expect(doc.paths['/api/users'].post.responses['401'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorResponseDto');
     expect(doc.components.schemas.CreateUserDto.required).toEqual(expect.arrayContaining(['email', 'name', 'role', 'password']));
   });
+
+  it('types every scalar and every id parameter in OpenAPI, so a generated client is exact', async () => {
+    const doc = (await t.request('GET', '/api/docs-json')).body;
+    // A number or string declared without its type shows up as `object` without properties.
+    const untyped = Object.entries(doc.components.schemas).flatMap(([name, schema]: [string, any]) =>
+      Object.entries(schema.properties ?? {})
+        .filter(([, p]: [string, any]) => p.type === 'object' && !p.properties && !p.additionalProperties && !p.allOf && !p.$ref)
+        .map(([property]) => `${name}.${property}`),
+    );
+    expect(untyped).toEqual(['ErrorResponseDto.details']); // free-form on purpose
+    const ids = Object.values(doc.paths).flatMap((item: any) =>
+      Object.values(item).flatMap((op: any) => (op.parameters ?? []).filter((p: any) => p.in === 'path' && /^(id|\w+Id)$/.test(p.name))),
+    );
+    expect(ids.length).toBeGreaterThan(40);
+    expect(ids.filter((p: any) => p.schema?.format !== 'uuid' || !p.description)).toEqual([]);
+  });
 });
 
 describe('Deny by default', () => {

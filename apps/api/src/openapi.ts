@@ -23,6 +23,20 @@ function addStandardErrors(document: OpenAPIObject): void {
   }
 }
 
+/** Every `:id`-like path parameter is parsed as a UUID (`ParseUUIDPipe`); the document says so. */
+function describeIdParameters(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const parameters = (operation as { parameters?: Array<{ in: string; name: string; description?: string; schema?: Record<string, unknown> }> })?.parameters ?? [];
+      for (const parameter of parameters) {
+        if (parameter.in !== 'path' || !/^(id|\w+Id)$/.test(parameter.name)) continue;
+        parameter.schema = { ...parameter.schema, type: 'string', format: 'uuid' };
+        parameter.description ??= parameter.name === 'id' ? 'The id of the resource (a UUID)' : `The ${parameter.name.replace(/Id$/, '')}'s id (a UUID)`;
+      }
+    }
+  }
+}
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Volunteer Match API')
@@ -32,6 +46,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
   addStandardErrors(document);
+  describeIdParameters(document);
   return document;
 }
 

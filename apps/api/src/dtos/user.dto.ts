@@ -113,7 +113,7 @@ export class UpdateMeDto {
   @Optional() @IsIn(LOCALES)
   locale?: Locale;
 
-  @ApiPropertyOptional({ nullable: true, example: '06 12345678', description: 'A mobile number for text messages, stored in international form; null removes it' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '06 12345678', description: 'A mobile number for text messages, stored in international form; null removes it' })
   @IsOptional() @Transform(internationalPhone) @IsString() @IsPhoneNumber(undefined, { message: 'validation.phoneNumber' }) @MaxLength(40)
   phone?: string | null;
 }
