@@ -162,6 +162,17 @@ describe('Accounts people run themselves', () => {
       expect(audit.map((a: { outcome: string }) => a.outcome)).toEqual(['denied', 'failure', 'success']);
     });
 
+    it('makes a reset link still in the mail useless once the password is changed', async () => {
+      const user = await t.given.user(org, Role.Volunteer);
+      await post('/api/auth/password-reset', undefined, { email: user.email });
+      const token = tokenIn(await mailTo(user.email), '/reset-password');
+      const session = await loginPair(user.email);
+      expect((await post('/api/me/password', session.accessToken, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(200);
+      const late = await post('/api/auth/password-reset/confirm', undefined, { token, newPassword: `${NEW_PASSWORD} 3` });
+      expect([late.status, late.body.error]).toEqual([400, 'invalid_token']);
+      expect((await post('/api/auth/login', undefined, { email: user.email, password: NEW_PASSWORD })).status).toBe(200);
+    });
+
     it('counts wrong current passwords with the login attempts of the account', async () => {
       const email = (await t.given.user(org, Role.Referrer)).email;
       const token = await t.login(email);
@@ -250,7 +261,10 @@ describe('Accounts people run themselves', () => {
     it('enrols, confirms with recovery codes, and then asks every login for a code: wrong and replayed codes refused, a recovery code works once', async () => {
       const user = await t.given.user(org, Role.Coordinator);
       const token = await t.login(user.email);
-      const enrolment = await post('/api/me/totp', token);
+      // A session alone is not enough: the password is asked again.
+      expect((await post('/api/me/totp', token)).status).toBe(400);
+      expect((await post('/api/me/totp', token, { password: 'not my password' })).body).toMatchObject({ statusCode: 403, error: 'wrong_password' });
+      const enrolment = await post('/api/me/totp', token, { password: PASSWORD });
       expect(enrolment.status).toBe(201);
       const { secret, otpauthUri } = enrolment.body;
       expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Hospice%20De%20Vecht:.*secret=[A-Z2-7]+/);
@@ -295,7 +309,7 @@ describe('Accounts people run themselves', () => {
     it('counts wrong codes with the login attempts of the account', async () => {
       const user = await t.given.user(org, Role.Coordinator);
       const token = await t.login(user.email);
-      const { secret } = (await post('/api/me/totp', token)).body;
+      const { secret } = (await post('/api/me/totp', token, { password: PASSWORD })).body;
       expect((await post('/api/me/totp/confirm', token, { code: codeAt(secret) })).status).toBe(200);
       const { challenge } = await loginPair(user.email);
       const statuses: number[] = [];

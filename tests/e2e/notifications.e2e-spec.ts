@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Role, UsersService } from '@app/identity';
+import { JwtService } from '@nestjs/jwt';
 import { VigilWaveHandler } from '@app/matching';
 import { Clock, CredentialExpiryScanHandler, DELIVERY_CHANNELS, DeliveryChannel, DeliveryService, GoneError, NotificationKind, Notifier, NotificationDelivery } from '@app/notifications';
 import { JobName, QueueName, Queues } from '@app/outbox';
@@ -190,6 +191,9 @@ describe('Notifications: delivery, inbox, stream and preferences', () => {
       clock.mockReturnValue(amsterdamWinter(24 + 6, 59));
       await t.app.get(DeliveryService).deliver(held.id);
       expect((await deliveries(id))[0]).toMatchObject({ status: 'held', attempts: 0 });
+      // Its job came early by this worker's clock: a later job is scheduled, so nothing is dropped.
+      const later = await t.dataSource.query(`SELECT available_at FROM outbox_event WHERE dedupe_key LIKE $1`, [`notification.deliver:${held.id}:%`]);
+      expect(later).toEqual([{ available_at: sevenAm }]);
       expect(smtp.received.filter((m) => m.to.includes(user.email) && m.subject === 'Tijd voor een opvolging')).toHaveLength(0);
 
       clock.mockReturnValue(sevenAm);
@@ -316,6 +320,32 @@ describe('Notifications: delivery, inbox, stream and preferences', () => {
       } finally {
         await second.close(); // closes open streams cleanly
       }
+    });
+
+    it('ends a stream at the next heartbeat once its user is deactivated, and when the access token expires', async () => {
+      const v = await vigilVolunteer(14);
+      await t.app.listen(0, '127.0.0.1');
+      const port = (t.app.getHttpServer().address() as AddressInfo).port;
+      const open = (token: string) => {
+        const state = { text: '', ended: false };
+        http.get({ host: '127.0.0.1', port, path: '/api/me/notifications/stream', headers: { authorization: `Bearer ${token}` } }, (response) => {
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (state.text += chunk));
+          response.on('end', () => (state.ended = true));
+        });
+        return state;
+      };
+      const deactivated = open(v.token);
+      await eventually(async () => deactivated.text.includes(': connected'), 5_000, 'the stream to open');
+      await t.dataSource.query(`UPDATE app_user SET active = false WHERE id = $1`, [v.userId]);
+      await eventually(async () => deactivated.ended, 5_000, 'the stream of a deactivated user to end');
+      await t.dataSource.query(`UPDATE app_user SET active = true WHERE id = $1`, [v.userId]);
+
+      // A token that expires in a second: the stream ends with it, though heartbeats keep coming.
+      const shortLived = await t.app.get(JwtService).signAsync({ sub: v.userId, org, role: 'volunteer' }, { expiresIn: 1 });
+      const expiring = open(shortLived);
+      await eventually(async () => expiring.text.includes(': heartbeat'), 5_000, 'a heartbeat');
+      await eventually(async () => expiring.ended, 5_000, 'the stream to end with its token');
     });
 
     it('refuses a stream without a valid token', async () => {

@@ -13,7 +13,7 @@ import {
   QueueName,
   Queues,
 } from '@app/outbox';
-import { NotificationRepository } from '@app/notifications';
+import { NotificationRepository, UserCreatedHandler } from '@app/notifications';
 import { Role } from '@app/identity';
 import { JobHandlersModule } from '../../apps/worker/src/job-handlers.module';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
@@ -78,6 +78,15 @@ describe('Outbox → queue', () => {
     expect(response.status).toBe(201);
     return response.body.id;
   }
+
+  it('blanks email addresses out of the error of a failed job, which BullMQ keeps in Redis', async () => {
+    const handler = worker.get(UserCreatedHandler);
+    jest.spyOn(handler, 'handle').mockRejectedValueOnce(new Error('Can\'t send mail - all recipients were rejected: 550 <jan.jansen@example.org>: unknown'));
+    const payload = { userId: '00000000-0000-4000-8000-000000000001', organisationId: orgId, outboxId: '00000000-0000-4000-8000-000000000002' };
+    const thrown = (await dispatcher.dispatch(JobName.UserCreated, payload).catch((error: Error) => error)) as Error;
+    expect(thrown.message).toBe("Can't send mail - all recipients were rejected: 550 <<address>>: unknown");
+    expect(thrown.message).not.toContain('jan.jansen');
+  });
 
   it('writes no event, and so no job, when the transaction rolls back', async () => {
     const userId = '11111111-1111-4111-8111-111111111111';

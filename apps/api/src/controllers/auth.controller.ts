@@ -15,6 +15,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedRequest, ErrorResponseDto } from '@app/core';
 import { AuthService, PasswordResetService, Public } from '@app/identity';
+import { I18nService } from '@app/i18n';
 import {
   ChallengeDto,
   ConfirmPasswordResetDto,
@@ -29,7 +30,6 @@ import { LoginDto, RefreshDto, TokenPairDto } from '../dtos/auth.dto';
 import { LoginThrottlerGuard } from '../throttling/login-throttler';
 
 /** The same answer for every address: whether it has accounts is not for the caller to learn. */
-const RESET_ACCEPTED: PasswordResetAcceptedDto = { message: 'If this address has an account, an email with a link is on its way. The link works once, for 30 minutes.' };
 
 @ApiTags('auth')
 @ApiExtraModels(TokenPairDto, TwoFactorChallengeDto)
@@ -38,6 +38,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly resets: PasswordResetService,
+    private readonly i18n: I18nService,
   ) {}
 
   @Public()
@@ -86,7 +87,8 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many requests from this address, or for this email address; `Retry-After`' })
   async requestPasswordReset(@Body() body: PasswordResetDto, @Req() request: AuthenticatedRequest): Promise<PasswordResetAcceptedDto> {
     await this.resets.request(body.email, request);
-    return RESET_ACCEPTED;
+    // The same words whatever the address: they depend on the asker's language only.
+    return { message: this.i18n.t(I18nService.fromAcceptLanguage(request.headers['accept-language']), 'account.resetAccepted') };
   }
 
   @Public()

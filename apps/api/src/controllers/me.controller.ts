@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoCon
 import { ErrorResponseDto, Principal } from '@app/core';
 import { Audited } from '@app/audit';
 import { AuthService, CurrentPrincipal, OrganisationsService, Role, Roles, TwoFactorService, UsersService } from '@app/identity';
-import { ChangePasswordDto, DisableTotpDto, RecoveryCodesDto, TotpCodeDto, TotpEnrolmentDto } from '../dtos/account.dto';
+import { ChangePasswordDto, DisableTotpDto, PasswordProofDto, RecoveryCodesDto, TotpCodeDto, TotpEnrolmentDto } from '../dtos/account.dto';
 import { TokenPairDto } from '../dtos/auth.dto';
 import { CalendarService, VisitsService } from '@app/matches';
 import { CalendarAddressDto, ListOwnVisitsQueryDto, VisitDto, VisitPageDto } from '../dtos/match.dto';
@@ -39,8 +39,9 @@ export class MeController {
   @ApiOperation({ summary: 'Start two-factor login: a new authenticator secret, shown once; on after /api/me/totp/confirm' })
   @ApiCreatedResponse({ type: TotpEnrolmentDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'totp_enabled: switch it off first' })
-  enrolTotp(@CurrentPrincipal() principal: Principal): Promise<TotpEnrolmentDto> {
-    return this.twoFactor.enrol(principal.userId);
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'wrong_password (counted like a login attempt)' })
+  enrolTotp(@CurrentPrincipal() principal: Principal, @Body() body: PasswordProofDto): Promise<TotpEnrolmentDto> {
+    return this.twoFactor.enrol(principal.userId, body.password);
   }
 
   @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)
@@ -77,7 +78,7 @@ export class MeController {
 
   @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)
   @Patch()
-  @ApiOperation({ summary: 'Change your own name or the language messages reach you in' })
+  @ApiOperation({ summary: 'Change your own name, phone (for text messages) or the language messages reach you in' })
   @ApiOkResponse({ type: UserDto })
   async updateMe(@CurrentPrincipal() principal: Principal, @Body() body: UpdateMeDto): Promise<UserDto> {
     return UserDto.from(await this.users.updateSelf(principal, body));

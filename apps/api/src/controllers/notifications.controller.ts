@@ -59,13 +59,19 @@ export class NotificationsController {
       'x-accel-buffering': 'no', // nginx: pass events through at once
     });
     raw.write(': connected\n\n');
-    const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), this.config.notifications.streamHeartbeatMs);
+    // The stream lives as long as the session that opened it: it ends when the access token expires
+    // (the client reconnects with a fresh one), and at the next heartbeat after the user is deactivated.
+    const expiry = setTimeout(() => raw.end(), Math.max(0, (principal.accessExpiresAt ?? Date.now()) - Date.now()));
+    const heartbeat = setInterval(() => {
+      void this.inbox.stillActive(principal).then((active) => (active ? raw.write(': heartbeat\n\n') : raw.end()));
+    }, this.config.notifications.streamHeartbeatMs);
     const unsubscribe = this.stream.subscribe(principal.userId, {
       organisationId: principal.organisationId,
       send: (item) => raw.write(`id: ${item.id}\nevent: notification\ndata: ${JSON.stringify(InboxItemDto.from(item))}\n\n`),
       close: () => raw.end(),
     });
     raw.on('close', () => {
+      clearTimeout(expiry);
       clearInterval(heartbeat);
       unsubscribe();
     });

@@ -51,8 +51,8 @@ export class AcceptInvitationDto {
   @IsString() @Matches(LINK_TOKEN, { message: 'validation.linkToken' })
   token: string;
 
-  @ApiProperty({ description: 'The new password (the password policy applies)', example: 'a long walk by the river Vecht' })
-  @IsString() @MinLength(1) @MaxLength(1024)
+  @ApiProperty({ description: 'The new password (the password policy applies)', example: 'a long walk by the river Vecht', minLength: 12 })
+  @IsString() @MinLength(12) @MaxLength(1024)
   password: string;
 }
 
@@ -61,8 +61,8 @@ export class ChangePasswordDto {
   @IsString() @MinLength(1) @MaxLength(1024)
   currentPassword: string;
 
-  @ApiProperty({ description: 'The password policy applies', example: 'a long walk by the river Vecht' })
-  @IsString() @MinLength(1) @MaxLength(1024)
+  @ApiProperty({ description: 'The password policy applies', example: 'a long walk by the river Vecht', minLength: 12 })
+  @IsString() @MinLength(12) @MaxLength(1024)
   newPassword: string;
 }
 
@@ -82,8 +82,8 @@ export class ConfirmPasswordResetDto {
   @IsString() @Matches(LINK_TOKEN, { message: 'validation.linkToken' })
   token: string;
 
-  @ApiProperty({ description: 'The password policy applies', example: 'a long walk by the river Vecht' })
-  @IsString() @MinLength(1) @MaxLength(1024)
+  @ApiProperty({ description: 'The password policy applies', example: 'a long walk by the river Vecht', minLength: 12 })
+  @IsString() @MinLength(12) @MaxLength(1024)
   newPassword: string;
 }
 
@@ -119,6 +119,12 @@ export class SecondFactorTokensDto extends TokenPairDto {
 export class TotpEnrolmentDto {
   @ApiProperty({ description: 'Base32; shown once. Type it into the app, or use the URI', example: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }) secret: string;
   @ApiProperty({ description: 'For a QR code', example: 'otpauth://totp/Hospice:jan%40example.org?secret=JBSWY3DPEHPK3PXP&issuer=Hospice' }) otpauthUri: string;
+}
+
+export class PasswordProofDto {
+  @ApiProperty({ description: 'Your current password: proof that it is you, not someone with your session', example: 'correct horse battery staple' })
+  @IsString() @MinLength(1) @MaxLength(1024)
+  password: string;
 }
 
 export class TotpCodeDto {

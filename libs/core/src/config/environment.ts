@@ -82,7 +82,7 @@ export class Environment {
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  /** Encrypts stored secrets (webhook signing secrets): 32 random bytes, base64 (`openssl rand -base64 32`). */
+  /** Encrypts stored secrets (webhook signing secrets, TOTP secrets): 32 random bytes, base64 (`openssl rand -base64 32`). */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'SECRETS_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' })
   SECRETS_KEY?: string;
 

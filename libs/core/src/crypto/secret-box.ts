@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 const PREFIX = 'enc:v1:';
 
 /**
- * Secrets the service must be able to use again (webhook signing secrets) are stored encrypted with
+ * Secrets the service must be able to use again (webhook signing secrets, TOTP secrets) are stored encrypted with
  * AES-256-GCM under SECRETS_KEY: `enc:v1:<iv>:<tag>:<ciphertext>`, base64. A database dump alone then
  * reveals none of them. Without a key (development) values are stored as given, and values stored
  * before a key was set are still read.

@@ -11,6 +11,8 @@ export interface Principal {
   volunteerId: string | null;
   /** The language they read (from their account); Dutch when unknown. */
   locale?: 'nl' | 'en';
+  /** When the access token of this request expires (ms since the epoch): long-lived answers end then. */
+  accessExpiresAt?: number;
 }
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };

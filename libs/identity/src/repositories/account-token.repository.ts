@@ -37,6 +37,11 @@ export class AccountTokenRepository {
     });
   }
 
+  /** A new password makes every reset link still in the mail useless. */
+  async deleteUnusedResets(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`DELETE FROM account_token WHERE user_id = $1 AND purpose = 'password_reset' AND used_at IS NULL`, [userId]);
+  }
+
   async markSent(id: string): Promise<void> {
     await this.dataSource.getRepository(AccountToken).update({ id }, { sentAt: new Date() });
   }

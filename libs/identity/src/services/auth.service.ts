@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { User } from '../entities/user.entity';
 import { RefreshTokenRepository } from '../repositories/refresh-token.repository';
 import { UserRepository } from '../repositories/user.repository';
+import { AccountTokenRepository } from '../repositories/account-token.repository';
 import { LoginAttemptsService } from './login-attempts.service';
 import { PasswordService } from './password.service';
 import { CHALLENGE_TTL_SECONDS, TokenPair, TokenService } from './token.service';
@@ -36,6 +37,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly attempts: LoginAttemptsService,
     private readonly twoFactor: TwoFactorService,
+    private readonly accountTokens: AccountTokenRepository,
   ) {}
 
   /**
@@ -86,7 +88,7 @@ export class AuthService {
   async enrolAtLogin(challenge: string, request: AuthenticatedRequest): Promise<TotpEnrolment> {
     const user = await this.challenged(challenge);
     await this.checkEnrolmentRequired(user);
-    const enrolment = await this.twoFactor.enrol(user.id);
+    const enrolment = await this.twoFactor.startEnrolment(user.id);
     await this.audit.record({ action: 'create', resourceType: 'totp', outcome: 'success', actor: principalOf(user), details: { atLogin: true } }, request);
     return enrolment;
   }
@@ -133,6 +135,7 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       await this.users.setPassword(manager, actor.userId, passwordHash);
       await this.refreshTokens.revokeAllForUser(actor.userId, manager);
+      await this.accountTokens.deleteUnusedResets(manager, actor.userId);
     });
     return this.tokens.issuePair(actor);
   }
@@ -180,9 +183,9 @@ export class AuthService {
 
   /** The signed-in caller behind an access token, or 401. */
   async authenticate(accessToken: string): Promise<Principal> {
-    const userId = await this.tokens.verifyAccessToken(accessToken);
+    const { userId, expiresAt } = await this.tokens.verifyAccessToken(accessToken);
     const user = await this.users.findActiveById(userId);
     if (!user) throw new UnauthorizedError('account_inactive');
-    return principalOf(user);
+    return { ...principalOf(user), accessExpiresAt: expiresAt };
   }
 }

@@ -35,6 +35,11 @@ describe('passwordProblem', () => {
     expect(passwordProblem('al-is-a-long-password-yes', { email: 'al@example.org', name: 'Al' })).toBeNull();
   });
 
+  it('refuses a password shorter than 12 characters wherever it is set (invitation, change, reset)', () => {
+    for (const short of ['k9#q', 'hond', 'Bram2', 'vijf wortel']) expect([short, passwordProblem(short, owner)?.code]).toEqual([short, 'password_too_short']);
+    expect(passwordProblem('vijf wortels!', owner)).toBeNull();
+  });
+
   it('says why in words', () => {
     expect(passwordProblem('password1234', owner)?.message).toMatch(/common/);
     expect(passwordProblem('jdevries2026!!', owner)?.message).toMatch(/email/);

@@ -4,7 +4,7 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 import { phrase } from '@app/i18n';
 
 export interface PasswordProblem {
-  code: 'password_too_simple' | 'password_too_common' | 'password_contains_email' | 'password_contains_name';
+  code: 'password_too_short' | 'password_too_simple' | 'password_too_common' | 'password_contains_email' | 'password_contains_name';
   message: string;
 }
 
@@ -39,8 +39,12 @@ function isPattern(password: string): boolean {
   return first !== 0 && chars.slice(1).every((c, i) => step(chars[i], c) === first);
 }
 
-/** Why a new password is refused (NIST SP 800-63B §5.1.1.2), or null if it is acceptable. Length is checked apart. */
+/** The shortest password anyone may set, wherever it is set (NIST SP 800-63B asks at least 8). */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** Why a new password is refused (NIST SP 800-63B §5.1.1.2), or null if it is acceptable. */
 export function passwordProblem(password: string, owner: PasswordOwner): PasswordProblem | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return { code: 'password_too_short', message: `The password must be at least ${MIN_PASSWORD_LENGTH} characters` };
   if (password.trim() === '') return { code: 'password_too_simple', message: 'The password is only spaces' };
   if (isPattern(password)) return { code: 'password_too_simple', message: 'The password is a repeated or consecutive run of characters; choose one that is harder to guess' };
   if (isCommon(password)) return { code: 'password_too_common', message: 'The password is one of the most common passwords (found in data breaches); choose another' };

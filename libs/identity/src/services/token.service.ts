@@ -108,11 +108,12 @@ export class TokenService {
   }
 
   /** Verifies signature, algorithm and expiry; returns the user id the token was issued to. */
-  async verifyAccessToken(token: string): Promise<string> {
+  /** The user behind a valid access token, and when the token expires (ms since the epoch). */
+  async verifyAccessToken(token: string): Promise<{ userId: string; expiresAt: number }> {
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
-      if (typeof claims.sub !== 'string') throw new Error('no subject');
-      return claims.sub;
+      const claims = await this.jwt.verifyAsync<AccessClaims & { exp?: number }>(token, { algorithms: ['HS256'] });
+      if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') throw new Error('no subject or expiry');
+      return { userId: claims.sub, expiresAt: claims.exp * 1000 };
     } catch {
       throw new UnauthorizedError('invalid_token', phrase('errors.invalid_token_access'));
     }

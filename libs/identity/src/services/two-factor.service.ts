@@ -52,8 +52,21 @@ export class TwoFactorService {
     private readonly secrets: SecretBox,
   ) {}
 
-  /** A new secret, shown once; it protects logins only after `confirm`. */
-  async enrol(userId: string): Promise<TotpEnrolment> {
+  /**
+   * A new secret, shown once; it protects logins only after `confirm`. The password is asked again:
+   * a stolen access token must not be enough to put someone else's authenticator on the account.
+   */
+  async enrol(userId: string, password: string): Promise<TotpEnrolment> {
+    const state = await this.stateOf(userId);
+    if (state.totpEnabledAt) throw new ConflictError('totp_enabled');
+    await this.attempts.reserve(state.email);
+    if (state.passwordHash === null || !(await this.passwords.verify(state.passwordHash, password))) throw wrong('wrong_password');
+    await this.attempts.succeeded(state.email);
+    return this.startEnrolment(userId);
+  }
+
+  /** The secret itself, for a caller who proved the password just now (the login's challenge does). */
+  async startEnrolment(userId: string): Promise<TotpEnrolment> {
     const state = await this.stateOf(userId);
     if (state.totpEnabledAt) throw new ConflictError('totp_enabled');
     const secret = totp.generateSecret(20);

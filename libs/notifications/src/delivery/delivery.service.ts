@@ -31,7 +31,8 @@ export class DeliveryService {
     const target = await this.deliveries.startAttempt(id, this.clock.now());
     if (!target) {
       await this.deliveries.failExhausted(id);
-      return; // sent, failed, skipped, still held, or unknown
+      await this.deliveries.rescheduleIfHeld(id);
+      return; // sent, failed, skipped, still held (a later job is scheduled), or unknown
     }
     const { delivery, notification, recipient } = target;
     const channel = this.channels.find((c) => c.name === delivery.channel);

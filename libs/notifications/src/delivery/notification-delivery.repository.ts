@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Locale } from '@app/i18n';
+import { JobName, OutboxRepository } from '@app/outbox';
 import { Notification } from '../inbox/notification.entity';
 import { Recipient } from './channel';
 import { NotificationDelivery } from './notification-delivery.entity';
@@ -16,7 +17,10 @@ export interface DeliveryTarget {
 
 @Injectable()
 export class NotificationDeliveryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   /**
    * Writes the deliveries of a new notification (inside its transaction); returns them with their
@@ -95,6 +99,24 @@ export class NotificationDeliveryRepository {
   }
 
   /** Gives a pending delivery that ran out of attempts (its last one cut off by a crash) its final state. */
+  /**
+   * A held delivery whose job came while its hold was not over yet by this process's clock (the
+   * outbox releases jobs by the database's): a new job at the end of the hold, or half a minute from
+   * now if that has passed, so a worker whose clock runs behind retries instead of dropping it.
+   */
+  async rescheduleIfHeld(id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [held] = await manager.query(
+        `SELECT d.held_until, n.organisation_id, now() AS now FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
+          WHERE d.id = $1 AND d.status = 'held' AND NOT d.digest FOR UPDATE OF d`,
+        [id],
+      );
+      if (!held) return;
+      const at = new Date(Math.max(held.held_until.getTime(), held.now.getTime() + 30_000));
+      await this.outbox.add(manager, JobName.NotificationDeliver, { organisationId: held.organisation_id, deliveryId: id }, { availableAt: at, dedupeKey: `notification.deliver:${id}:${at.toISOString()}` });
+    });
+  }
+
   async failExhausted(id: string): Promise<void> {
     await this.dataSource.query(`UPDATE notification_delivery SET status = 'failed' WHERE id = $1 AND status = 'pending' AND attempts >= max_attempts`, [id]);
   }

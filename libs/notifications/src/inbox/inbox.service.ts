@@ -33,6 +33,11 @@ export class InboxService {
     return { items: rows.map((n) => this.item(n, reader)), total, page, pageSize };
   }
 
+  /** Whether the caller's account is still active (a live stream asks at every heartbeat). */
+  async stillActive(actor: Principal): Promise<boolean> {
+    return (await this.notifications.activeUsers('organisation_id = $1 AND id = $2', [actor.organisationId, actor.userId])).length > 0;
+  }
+
   async unreadCount(actor: Principal): Promise<{ count: number }> {
     return { count: await this.notifications.unreadCount(actor.organisationId, actor.userId) };
   }

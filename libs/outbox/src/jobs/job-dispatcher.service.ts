@@ -36,7 +36,26 @@ export class JobDispatcher implements OnModuleInit {
   async dispatch<J extends JobName>(name: J, payload: JobPayload<J>): Promise<void> {
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler for job ${name}`);
-    await handler.handle(payload);
+    try {
+      await handler.handle(payload);
+    } catch (error) {
+      throw withoutAddresses(error);
+    }
     await this.outbox.markProcessed(payload.outboxId);
   }
+}
+
+const ADDRESS = /[^\s<>"'@]+@[^\s<>"'@]+\.[^\s<>"'@]+/g;
+
+/**
+ * BullMQ keeps a failed job's message in Redis, which must hold no personal data; an SMTP refusal
+ * ("recipient … rejected") names the address, so addresses are blanked out of what is rethrown.
+ */
+function withoutAddresses(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const message = error.message.replace(ADDRESS, '<address>');
+  if (message === error.message) return error;
+  const clean = new Error(message);
+  clean.name = error.name;
+  return clean;
 }

@@ -255,7 +255,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your own name or the language messages reach you in */
+        /** Change your own name, phone (for text messages) or the language messages reach you in */
         patch: operations["MeController_updateMe"];
         trace?: never;
     };
@@ -1460,6 +1460,13 @@ export interface components {
              * @example a long walk by the river Vecht
              */
             newPassword: string;
+        };
+        PasswordProofDto: {
+            /**
+             * @description Your current password: proof that it is you, not someone with your session
+             * @example correct horse battery staple
+             */
+            password: string;
         };
         TotpCodeDto: {
             /**
@@ -3969,7 +3976,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordProofDto"];
+            };
+        };
         responses: {
             201: {
                 headers: {
@@ -3997,7 +4008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The role of the caller does not allow this */
+            /** @description wrong_password (counted like a login attempt) */
             403: {
                 headers: {
                     [name: string]: unknown;
