@@ -4,7 +4,8 @@ import { startStubGeocoder, STUB_ADDRESSES, StubGeocoder } from '../support/stub
 
 // GeocoderService on its own (config + geo module only, no database): the PDOK contract against a local stub.
 describe('GeocoderService (against a local PDOK stub)', () => {
-  const TIMEOUT_MS = 300;
+  // Generous enough for a first lookup on a loaded machine (300 ms timed out there once), far below the slow stub's 3 s.
+  const TIMEOUT_MS = 1000;
   let stub: StubGeocoder;
   let moduleRef: TestingModule;
   let geocoder: GeocoderService;
@@ -54,13 +55,13 @@ describe('GeocoderService (against a local PDOK stub)', () => {
     expect(stub.calls).toBe(calls);
   });
 
-  it('rejects with GeocoderUnavailableError, well within a second, when the geocoder answers slower than GEOCODER_TIMEOUT_MS', async () => {
+  it('rejects with GeocoderUnavailableError at GEOCODER_TIMEOUT_MS, well before a slow geocoder answers', async () => {
     stub.setDelay(3000);
     const started = Date.now();
     await expect(geocoder.resolve('2511BT', '1')).rejects.toBeInstanceOf(GeocoderUnavailableError);
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(elapsed).toBeLessThan(800);
+    expect(elapsed).toBeLessThan(2000);
   });
 
   it('rejects with GeocoderUnavailableError (503 geocoder_unavailable) on an error status, and does not cache the failure', async () => {
