@@ -32,6 +32,9 @@ const LONG_DATE: Record<Locale, Intl.DateTimeFormat> = {
 /** A calendar day as noon in Amsterdam, so formatting it never slips to the day before or after. */
 const dayOf = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+01:00`) : new Date(value));
 
+/** A calendar day (`YYYY-MM-DD` or an instant) written out: "5 december 2026" / "5 December 2026". */
+export const longDate = (locale: Locale, value: string): string => LONG_DATE[locale].format(dayOf(value));
+
 /** "Wed 2 Dec 06:00" / "wo 2 dec 06:00", in the time the users live in. */
 function amsterdamText(instant: Date, locale: Locale): string {
   const parts = AMSTERDAM[locale].formatToParts(instant);
@@ -62,7 +65,7 @@ export class I18nService {
     // `{{at, amsterdam}}`: an instant as people in the Netherlands read it ("wo 2 dec 06:00").
     this.i18n.services.formatter?.add('amsterdam', (value: string, lng: string | undefined) => amsterdamText(new Date(value), lng === 'en' ? 'en' : 'nl'));
     // `{{day, longDate}}`: a calendar day (`YYYY-MM-DD` or an instant) written out ("5 december 2026").
-    this.i18n.services.formatter?.add('longDate', (value: string, lng: string | undefined) => LONG_DATE[lng === 'en' ? 'en' : 'nl'].format(dayOf(value)));
+    this.i18n.services.formatter?.add('longDate', (value: string, lng: string | undefined) => longDate(lng === 'en' ? 'en' : 'nl', value));
   }
 
   /** A phrase in `locale`; a plain string (stored before texts were phrases) is returned as it is. */

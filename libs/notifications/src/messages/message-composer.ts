@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/core';
-import { I18nService, Locale } from '@app/i18n';
+import { I18nService, Locale, longDate } from '@app/i18n';
 import { PersonMessage } from '../delivery/channel';
 import { Notification } from '../inbox/notification.entity';
 
 const TIME_FORMAT: Record<Locale, Intl.DateTimeFormat> = {
   nl: new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
-};
-const DATE_FORMAT: Record<Locale, Intl.DateTimeFormat> = {
-  nl: new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
 };
 
 /**
@@ -48,8 +44,8 @@ export class MessageComposer {
     return Object.fromEntries(
       Object.entries(params).map(([name, value]) => {
         if (name.endsWith('At')) return [name, TIME_FORMAT[locale].format(new Date(value))];
-        if (name.endsWith('On')) return [name, DATE_FORMAT[locale].format(new Date(`${value}T00:00:00Z`))];
-        if (name === 'credential') return [name, this.i18n.t(locale, `credential.${value}`)];
+        if (name.endsWith('On')) return [name, longDate(locale, value)];
+        if (name === 'credential') return [name, this.i18n.t(locale, `vocabulary.credential.${value}`)];
         return [name, value];
       }),
     );
