@@ -1,0 +1,66 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
+import { createBrowserRouter, Link, Outlet, RouterProvider, useHref, useNavigate } from 'react-router';
+import { i18n } from './shared/i18n/i18n';
+import { LoginScreen } from './shared/account/login/LoginScreen';
+import { SignedIn } from './shared/routing/SignedIn';
+import { ApiError } from './shared/api/client';
+import { Page } from './shared/ui/Page';
+import { volunteerRoutes } from './volunteer/routes';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      // 4xx answers will not change by asking again; network trouble might.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
+
+/** React Aria links and buttons with `href` navigate through the router, not with a page load. */
+function AriaRouter() {
+  const navigate = useNavigate();
+  return (
+    <AriaRouterProvider navigate={(to, options) => void navigate(to, options)} useHref={useHref}>
+      <Outlet />
+    </AriaRouterProvider>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('app.notFound')}>
+      <Link to="/">{t('app.toHome')}</Link>
+    </Page>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <AriaRouter />,
+    children: [
+      { path: '/login', element: <LoginScreen /> },
+      {
+        element: (
+          <SignedIn>
+            <Outlet />
+          </SignedIn>
+        ),
+        children: [...volunteerRoutes, { path: '*', element: <NotFound /> }],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

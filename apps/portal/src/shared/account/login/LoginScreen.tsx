@@ -1,0 +1,74 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-aria-components';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { Page } from '../../ui/Page';
+import { TextField } from '../../ui/TextField';
+import { messageOf } from '../../ui/errors';
+import { LoginOutcome, session } from '../../session/session';
+
+export interface LoginState {
+  from?: string;
+  ended?: boolean;
+}
+
+/** Email and password; then, as the answer says, a second factor or a choice of organisation. */
+export function LoginScreen() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const state = (useLocation().state ?? {}) as LoginState;
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [organisations, setOrganisations] = useState<{ id: string; name: string }[] | null>(null);
+
+  const submit = async (organisationId?: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const outcome: LoginOutcome = await session.login(email, password, organisationId);
+      if (outcome.kind === 'chooseOrganisation') setOrganisations(outcome.organisations);
+      else if (outcome.kind === 'twoFactor') navigate('/login/two-factor', { state: { ...outcome, from: state.from } });
+      else navigate(state.from ?? '/', { replace: true });
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+
+  return (
+    <main id="main" className="narrow">
+      <Page title={t('login.title')}>
+        {state.ended && <Notice tone="info">{t('login.sessionEnded')}</Notice>}
+        {error && <Notice tone="error">{error}</Notice>}
+        {organisations ? (
+          <div className="stack">
+            <p>{t('login.chooseOrganisation')}</p>
+            {organisations.map((organisation) => (
+              <Button key={organisation.id} variant="secondary" isDisabled={busy} onPress={() => void submit(organisation.id)}>
+                {organisation.name}
+              </Button>
+            ))}
+          </div>
+        ) : (
+          <Form onSubmit={onSubmit} className="stack">
+            <TextField label={t('login.email')} type="email" name="email" autoComplete="username" isRequired value={email} onChange={setEmail} />
+            <TextField label={t('login.password')} type="password" name="password" autoComplete="current-password" isRequired value={password} onChange={setPassword} />
+            <Button type="submit" isDisabled={busy} big>
+              {busy ? t('login.busy') : t('login.submit')}
+            </Button>
+            <Link to="/forgot-password">{t('login.forgot')}</Link>
+          </Form>
+        )}
+      </Page>
+    </main>
+  );
+}

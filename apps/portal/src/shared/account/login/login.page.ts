@@ -1,0 +1,26 @@
+import type { Page } from '@playwright/test';
+import { Catalogue, texts } from '../../i18n/catalogue-for-tests';
+
+/** Page object of the login screen; labels come from the catalogue of the page's language. */
+export class LoginPage {
+  private readonly t: Catalogue;
+
+  constructor(
+    private readonly page: Page,
+    language: 'nl' | 'en' = 'nl',
+  ) {
+    this.t = texts(language);
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/login');
+  }
+
+  async login(email: string, password: string): Promise<void> {
+    if (!this.page.url().includes('/login')) await this.open();
+    await this.page.getByLabel(this.t('login.email')).fill(email);
+    await this.page.getByLabel(this.t('login.password'), { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: this.t('login.submit') }).click();
+    await this.page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+}
