@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from '../api/client';
+
+export interface EmailLink {
+  token: string | null;
+  /** Only if the link carries it (`#token=…&email=…`), to prefill the login afterwards. */
+  email: string | null;
+}
+
+/**
+ * The token of an emailed link sits in the fragment (`#token=…`), which browsers never send to a server.
+ * It is read once and then wiped from the address bar, so it stays out of the history, bookmarks and
+ * over-the-shoulder views; it lives on in this screen's memory only.
+ */
+export function useEmailLink(): EmailLink {
+  const [link] = useState<EmailLink>(() => {
+    const params = new URLSearchParams(window.location.hash.slice(1));
+    return { token: params.get('token'), email: params.get('email') };
+  });
+  useEffect(() => {
+    // Keep the router's own history entry state; only the fragment goes.
+    if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }, []);
+  return link;
+}
+
+/** The API refused the link itself (unknown, used or expired) rather than what was typed. */
+export function isLinkRefused(error: unknown): error is ApiError {
+  if (!(error instanceof ApiError)) return false;
+  return ['invalid_token', 'token_used', 'token_expired'].includes(error.code) || fieldError(error, 'token') !== undefined;
+}
+
+interface FieldDetail {
+  field: string;
+  errors?: string[];
+}
+
+/** The API's words about one field of the request (validation and password policy name it in `details`). */
+export function fieldError(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const details: unknown = error.problem.details;
+  if (!Array.isArray(details)) return undefined;
+  const found = (details as FieldDetail[]).find((detail) => detail?.field === field);
+  return found ? (found.errors ?? []).join(' ') || error.message : undefined;
+}
