@@ -48,7 +48,7 @@ test.describe('account', () => {
 
     await invitation.open(link);
     // The token is read, then wiped from the address bar (history, bookmarks, over a shoulder).
-    expect(new URL(page.url()).hash).toBe('');
+    await expect(page).toHaveURL((url) => url.hash === '');
     await checkBothLanguages(page, 'invitation');
 
     // The policy's refusal next to the field, in Dutch, from the API.
@@ -97,7 +97,7 @@ test.describe('account', () => {
     const link = await mailbox.link(volunteer.email, '/reset-password');
     const reset = new ResetPasswordPage(page);
     await reset.open(link);
-    expect(new URL(page.url()).hash).toBe('');
+    await expect(page).toHaveURL((url) => url.hash === '');
     await checkBothLanguages(page, 'reset-password');
     await reset.choosePassword(NEW_PASSWORD);
 
