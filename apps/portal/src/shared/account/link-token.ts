@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
+import { fieldError } from './field-errors';
 
 export interface EmailLink {
   token: string | null;
@@ -28,18 +29,4 @@ export function useEmailLink(): EmailLink {
 export function isLinkRefused(error: unknown): error is ApiError {
   if (!(error instanceof ApiError)) return false;
   return ['invalid_token', 'token_used', 'token_expired'].includes(error.code) || fieldError(error, 'token') !== undefined;
-}
-
-interface FieldDetail {
-  field: string;
-  errors?: string[];
-}
-
-/** The API's words about one field of the request (validation and password policy name it in `details`). */
-export function fieldError(error: unknown, field: string): string | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  const details: unknown = error.problem.details;
-  if (!Array.isArray(details)) return undefined;
-  const found = (details as FieldDetail[]).find((detail) => detail?.field === field);
-  return found ? (found.errors ?? []).join(' ') || error.message : undefined;
 }

@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useNavigate } from 'react-router';
@@ -9,9 +9,15 @@ import { Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { messageOf } from '../../ui/errors';
 import { PasswordField } from '../PasswordField';
-import { fieldError } from '../link-token';
+import { fieldError, useFocusRefusedField } from '../field-errors';
 import type { LoginState } from '../login/LoginScreen';
 import { useChangePassword } from './queries';
+
+/** A wrong current password is the API's refusal of the whole request; shown at its field. */
+function currentErrorOf(error: unknown): string | undefined {
+  if (error instanceof ApiError && error.code === 'wrong_password') return error.message;
+  return fieldError(error, 'currentPassword');
+}
 
 /** A new password (every other login ends), and logging out on every device. */
 export function ChangePasswordScreen() {
@@ -21,6 +27,8 @@ export function ChangePasswordScreen() {
   const [newPassword, setNewPassword] = useState('');
   const [leaving, setLeaving] = useState(false);
   const change = useChangePassword();
+  const form = useRef<HTMLFormElement>(null);
+  useFocusRefusedField(form, change.error, (error) => (currentErrorOf(error) ? 'currentPassword' : fieldError(error, 'newPassword') ? 'newPassword' : undefined));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,14 +53,13 @@ export function ChangePasswordScreen() {
     navigate('/login', { replace: true, state });
   };
 
-  const wrongPassword = change.error instanceof ApiError && change.error.code === 'wrong_password' ? change.error.message : undefined;
-  const currentError = wrongPassword ?? fieldError(change.error, 'currentPassword');
+  const currentError = currentErrorOf(change.error);
   const newError = fieldError(change.error, 'newPassword');
   return (
     <Page title={t('account.change.title')}>
       {change.isSuccess && <Notice tone="success">{t('account.change.done')}</Notice>}
       {change.isError && currentError === undefined && newError === undefined && <Notice tone="error">{messageOf(change.error)}</Notice>}
-      <Form onSubmit={onSubmit} className="stack">
+      <Form ref={form} onSubmit={onSubmit} className="stack">
         <PasswordField
           label={t('account.change.current')}
           name="currentPassword"

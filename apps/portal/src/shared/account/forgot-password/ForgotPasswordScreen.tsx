@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { messageOf } from '../../ui/errors';
 import { AccountFrame } from '../AccountFrame';
-import { fieldError } from '../link-token';
+import { fieldError, useFocusRefusedField } from '../field-errors';
 import { useRequestPasswordReset } from './queries';
 
 /** Asks for a reset link by email; the API answers the same words whether the address has an account or not. */
@@ -15,11 +15,13 @@ export function ForgotPasswordScreen() {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const request = useRequestPasswordReset();
+  const form = useRef<HTMLFormElement>(null);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     request.mutate(email);
   };
   const emailError = fieldError(request.error, 'email');
+  useFocusRefusedField(form, request.error, (error) => (fieldError(error, 'email') ? 'email' : undefined));
   return (
     <AccountFrame title={t('account.forgot.title')}>
       {request.isSuccess ? (
@@ -30,7 +32,7 @@ export function ForgotPasswordScreen() {
         <>
           <p>{t('account.forgot.intro')}</p>
           {request.isError && emailError === undefined && <Notice tone="error">{messageOf(request.error)}</Notice>}
-          <Form onSubmit={onSubmit} className="stack">
+          <Form ref={form} onSubmit={onSubmit} className="stack">
             <TextField
               label={t('login.email')}
               type="email"

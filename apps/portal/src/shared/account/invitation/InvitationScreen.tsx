@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { Link } from 'react-router';
@@ -7,7 +7,8 @@ import { Notice } from '../../ui/Notice';
 import { messageOf } from '../../ui/errors';
 import { AccountFrame } from '../AccountFrame';
 import { PasswordField } from '../PasswordField';
-import { fieldError, isLinkRefused, useEmailLink } from '../link-token';
+import { fieldError, useFocusRefusedField } from '../field-errors';
+import { isLinkRefused, useEmailLink } from '../link-token';
 import type { LoginState } from '../login/LoginScreen';
 import { useAcceptInvitation } from './queries';
 
@@ -17,11 +18,14 @@ export function InvitationScreen() {
   const link = useEmailLink();
   const [password, setPassword] = useState('');
   const accept = useAcceptInvitation();
+  const form = useRef<HTMLFormElement>(null);
+  useFocusRefusedField(form, accept.error, (error) => (fieldError(error, 'password') ? 'password' : undefined));
   const toLogin: LoginState = link.email ? { email: link.email } : {};
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (link.token) accept.mutate({ token: link.token, password });
+    if (!link.token) return;
+    accept.mutate({ token: link.token, password });
   };
   const onPasswordChange = (value: string) => {
     setPassword(value);
@@ -54,7 +58,7 @@ export function InvitationScreen() {
     <AccountFrame title={t('account.invitation.title')}>
       <p>{t('account.invitation.intro')}</p>
       {accept.isError && passwordError === undefined && <Notice tone="error">{messageOf(accept.error)}</Notice>}
-      <Form onSubmit={onSubmit} className="stack">
+      <Form ref={form} onSubmit={onSubmit} className="stack">
         {/* For password managers: which account the new password belongs to. */}
         {link.email && <input type="email" name="username" autoComplete="username" value={link.email} readOnly hidden />}
         <PasswordField

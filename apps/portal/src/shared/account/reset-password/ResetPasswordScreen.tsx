@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { Link, useNavigate } from 'react-router';
@@ -7,7 +7,8 @@ import { Notice } from '../../ui/Notice';
 import { messageOf } from '../../ui/errors';
 import { AccountFrame } from '../AccountFrame';
 import { PasswordField } from '../PasswordField';
-import { fieldError, isLinkRefused, useEmailLink } from '../link-token';
+import { fieldError, useFocusRefusedField } from '../field-errors';
+import { isLinkRefused, useEmailLink } from '../link-token';
 import type { LoginState } from '../login/LoginScreen';
 import { useConfirmPasswordReset } from './queries';
 
@@ -18,6 +19,8 @@ export function ResetPasswordScreen() {
   const link = useEmailLink();
   const [password, setPassword] = useState('');
   const confirm = useConfirmPasswordReset();
+  const form = useRef<HTMLFormElement>(null);
+  useFocusRefusedField(form, confirm.error, (error) => (fieldError(error, 'newPassword') ? 'newPassword' : undefined));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,7 +49,7 @@ export function ResetPasswordScreen() {
   return (
     <AccountFrame title={t('account.reset.title')}>
       {confirm.isError && passwordError === undefined && <Notice tone="error">{messageOf(confirm.error)}</Notice>}
-      <Form onSubmit={onSubmit} className="stack">
+      <Form ref={form} onSubmit={onSubmit} className="stack">
         <PasswordField
           label={t('account.reset.password')}
           name="newPassword"

@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, Form } from 'react-aria-components';
 import { QRCodeSVG } from 'qrcode.react';
@@ -9,7 +9,7 @@ import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { messageOf } from '../../ui/errors';
 import { AccountFrame } from '../AccountFrame';
-import { fieldError } from '../link-token';
+import { fieldError, useFocusRefusedField } from '../field-errors';
 import { SecondFactor, useEnrolAtLogin, useSecondFactor } from './queries';
 
 /** What the login screen hands over (router state, never the URL). */
@@ -62,8 +62,11 @@ function CodeStep({ challenge, enrolment, onSignedIn }: { challenge: string; enr
   const [code, setCode] = useState('');
   const secondFactor = useSecondFactor();
   const field = useRecovery ? 'recoveryCode' : 'code';
-  const invalidCode = secondFactor.error instanceof ApiError && secondFactor.error.code === 'invalid_code' ? secondFactor.error.message : undefined;
-  const codeError = invalidCode ?? fieldError(secondFactor.error, field);
+  // A wrong or used code is the API's refusal of the whole request; shown at the field.
+  const codeErrorOf = (error: unknown) => (error instanceof ApiError && error.code === 'invalid_code' ? error.message : fieldError(error, field));
+  const codeError = codeErrorOf(secondFactor.error);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusRefusedField(form, secondFactor.error, (error) => (codeErrorOf(error) ? field : undefined));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -85,7 +88,7 @@ function CodeStep({ challenge, enrolment, onSignedIn }: { challenge: string; enr
       <div className="stack">
         {enrolment ? <EnrolmentSecret {...enrolment} /> : <p>{t(useRecovery ? 'account.twoFactor.recoveryIntro' : 'account.twoFactor.intro')}</p>}
         {secondFactor.isError && codeError === undefined && <ChallengeError error={secondFactor.error} />}
-        <Form onSubmit={onSubmit} className="stack">
+        <Form ref={form} onSubmit={onSubmit} className="stack">
           {useRecovery ? (
             <TextField
               key="recovery"
