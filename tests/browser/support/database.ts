@@ -12,19 +12,24 @@ function assertBrowserDatabase(name: string): void {
 export const browserDatabase = (runId: string) => `${PREFIX}${runId}`;
 
 /**
- * A fresh database for this run, after dropping those of runs that started long ago (crashed, never
- * cleaned). Younger ones may belong to a run going on beside this one, so they stay.
+ * A fresh database for this run, after dropping those earlier runs left behind (killed before their
+ * teardown): nobody is connected to them any more, or they are hours old. A young one with
+ * connections belongs to a run going on beside this one, so it stays.
  * The API migrates it at start (MIGRATE_ON_START), as the owner.
  */
 export async function createBrowserDatabase(runId: string): Promise<{ name: string; url: string; ownerUrl: string }> {
   const name = browserDatabase(runId);
   assertBrowserDatabase(name);
   await withServer(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'volunteer\\_match\\_browser\\_%'`);
+    const { rows } = await client.query<{ datname: string; connections: number }>(
+      `SELECT d.datname, (SELECT count(*)::int FROM pg_stat_activity a WHERE a.datname = d.datname) AS connections
+         FROM pg_database d WHERE d.datname LIKE 'volunteer\\_match\\_browser\\_%'`,
+    );
     const now = Date.now() / 1000;
-    for (const { datname } of rows) {
-      const started = Number(/^volunteer_match_browser_(\d+)_/.exec(datname)?.[1] ?? 0);
-      if (now - started > STALE_AFTER_SECONDS) await dropBrowserDatabase(datname, client);
+    for (const { datname, connections } of rows) {
+      const age = now - Number(/^volunteer_match_browser_(\d+)_/.exec(datname)?.[1] ?? 0);
+      // Two minutes' grace: a run beside us may not have started its API yet.
+      if (age > STALE_AFTER_SECONDS || (age > 120 && connections === 0)) await dropBrowserDatabase(datname, client);
     }
     await client.query(`CREATE DATABASE "${name}"`);
   });

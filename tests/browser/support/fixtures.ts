@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, Page } from '@playwright/test';
 import { join, resolve } from 'node:path';
-import { Given, Volunteer } from './api';
+import { Given, Person, Volunteer } from './api';
 import { LoginPage } from './login-page';
 import { Mailbox } from './mailbox';
 
@@ -22,6 +22,10 @@ interface Fixtures {
   volunteer: Volunteer;
   /** A page logged in as `volunteer` through the login screen. */
   volunteerPage: Page;
+  /** The file's coordinator. */
+  coordinator: Person;
+  /** A page logged in as `coordinator` through the login screen. */
+  coordinatorPage: Page;
 }
 
 export const test = base.extend<Fixtures>({
@@ -32,6 +36,11 @@ export const test = base.extend<Fixtures>({
     const user = volunteer.user;
     if (!user) throw new Error('the volunteer fixture has no login');
     await new LoginPage(page).login(user.email, user.password);
+    await use(page);
+  },
+  coordinator: async ({ given }, use) => use(await given.coordinator()),
+  coordinatorPage: async ({ page, coordinator }, use) => {
+    await new LoginPage(page).login(coordinator.email, coordinator.password);
     await use(page);
   },
 });

@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readFileSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
-import { newRunId } from '../../support/test-database';
+import { newRunId, withServer } from '../../support/test-database';
 import { createBrowserDatabase, dropBrowserDatabase } from './database';
 import { MailboxServer } from './mailbox';
 
@@ -46,18 +46,33 @@ async function stopApi(api: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
-async function clearRedisPrefix(prefix: string): Promise<void> {
+/** Deletes the keys under `pattern` in the browser tests' Redis database whose prefix `drop` names. */
+async function clearRedis(pattern: string, drop: (prefix: string) => boolean): Promise<void> {
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      const doomed = keys.filter((key) => drop(key.slice(0, key.indexOf(':'))));
+      if (doomed.length > 0) await redis.del(...doomed);
       cursor = next;
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
+  }
+}
+
+/** Keys and logs of earlier runs whose database is gone (dropped as a leftover, or by their teardown). */
+async function clearLeftovers(): Promise<void> {
+  const live = await withServer(async (client) => {
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'volunteer\\_match\\_browser\\_%'`);
+    return new Set(rows.map((r) => r.datname.slice('volunteer_match_browser_'.length)));
+  });
+  await clearRedis('browser*', (prefix) => !live.has(prefix.slice('browser'.length)));
+  for (const file of readdirSync(RESULTS)) {
+    const run = /^api-(.+)\.log$/.exec(file)?.[1];
+    if (run && !live.has(run)) rmSync(join(RESULTS, file), { force: true });
   }
 }
 
@@ -84,7 +99,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cleanups.push(() => mailbox.stop());
     const db = await createBrowserDatabase(runId);
     cleanups.push(() => dropBrowserDatabase(db.name));
-    cleanups.push(() => clearRedisPrefix(redisPrefix));
+    cleanups.push(() => clearRedis(`${redisPrefix}:*`, () => true));
+    await clearLeftovers();
 
     const port = await freePort();
     // localhost, not 127.0.0.1: Chromium treats http://localhost as secure, so the Secure refresh cookie works.
