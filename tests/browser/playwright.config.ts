@@ -38,6 +38,8 @@ export default defineConfig({
     trace: 'on-first-retry',
     screenshot: 'only-on-failure',
   },
+  // Volunteer screens (tests/browser/volunteer/**, or *.phone.browser.ts) run on a phone, the rest on a
+  // desktop; the harness's smoke test on both.
   projects: [
     {
       // Volunteers use the portal on their phone.

@@ -135,7 +135,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     };
     // Boot failures before the logger exists go to stdout/stderr: into the same file.
     const out = openSync(log, 'a');
-    const api = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+    const api = spawn(process.execPath, ['-r', join(__dirname, 'stop-with-runner.js'), MAIN], { cwd: ROOT, env, stdio: ['pipe', out, out] });
     closeSync(out);
     cleanups.push(() => stopApi(api));
     await waitUntilReady(api, `http://127.0.0.1:${port}`, log);
