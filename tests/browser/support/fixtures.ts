@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, Page } from '@playwright/test';
 import { join, resolve } from 'node:path';
 import { Given, Person, Volunteer } from './api';
-import { LoginPage } from './login-page';
+import { LoginPage } from '../../../apps/portal/src/shared/account/login/login.page';
 import { Mailbox } from './mailbox';
 
 const SCREENS = resolve(__dirname, '../../../test-results/screens');
