@@ -8,6 +8,7 @@ import { TextField } from '../../ui/TextField';
 import { messageOf } from '../../ui/errors';
 import { LoginOutcome, session } from '../../session/session';
 import { AccountFrame } from '../AccountFrame';
+import { PasswordField } from '../PasswordField';
 
 /** Set by the account screens that end at the login page. */
 export type LoginNotice = 'passwordReset' | 'loggedOutEverywhere';
@@ -67,7 +68,7 @@ export function LoginScreen() {
       ) : (
         <Form onSubmit={onSubmit} className="stack">
           <TextField label={t('login.email')} type="email" name="email" autoComplete="username" isRequired value={email} onChange={setEmail} />
-          <TextField label={t('login.password')} type="password" name="password" autoComplete="current-password" isRequired value={password} onChange={setPassword} />
+          <PasswordField label={t('login.password')} name="password" autoComplete="current-password" value={password} onChange={setPassword} />
           <Button type="submit" isDisabled={busy} big>
             {busy ? t('login.busy') : t('login.submit')}
           </Button>
