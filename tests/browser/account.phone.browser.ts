@@ -67,11 +67,13 @@ test.describe('account', () => {
     await new LoginPage(page).login(volunteer.email, PASSWORD);
     await expectToday(page);
 
-    // The link works once: opened again, it says so and what to do.
+    // The link works once: used again, the screen says so and what to do.
     await page.context().clearCookies();
     await page.goto('/login');
     await invitation.open(link);
+    await invitation.choosePassword(PASSWORD);
     await expect(invitation.refused).toBeVisible();
+    await expect(invitation.password).toHaveCount(0);
     await checkBothLanguages(page, 'invitation-used');
   });
 
@@ -107,6 +109,7 @@ test.describe('account', () => {
     await expectToday(page);
 
     await reset.open(link);
+    await reset.choosePassword(PASSWORD);
     await expect(reset.refused).toBeVisible();
     await expect(reset.requestNew).toBeVisible();
     await checkBothLanguages(page, 'reset-password-used');
