@@ -24,6 +24,9 @@ export function useSessionStatus(): Status {
     () => session.accessToken(),
   );
   useEffect(() => {
+    // Right after a login the token is here already. Refreshing then would rotate the cookie while a
+    // reload may be under way: the reload would send the old, now used, token and end the session.
+    if (session.accessToken()) return setStarted(true);
     // A reload: the cookie (if any) gives a fresh access token without asking for the password.
     void session.refresh().finally(() => setStarted(true));
   }, []);
