@@ -25,6 +25,17 @@ export function useEmailLink(): EmailLink {
   return link;
 }
 
+/**
+ * What to tell about a refused link, in the page's current language (the API's words stay in the language
+ * they were asked in, and the screen's language can be switched afterwards).
+ */
+export function linkRefusalText(error: unknown, t: (key: string) => string): string {
+  if (!(error instanceof ApiError)) return t('account.link.incomplete');
+  if (error.code === 'token_used') return t('account.link.used');
+  if (error.code === 'token_expired') return t('account.link.expired');
+  return t('account.link.invalid');
+}
+
 /** The API refused the link itself (unknown, used or expired) rather than what was typed. */
 export function isLinkRefused(error: unknown): error is ApiError {
   if (!(error instanceof ApiError)) return false;

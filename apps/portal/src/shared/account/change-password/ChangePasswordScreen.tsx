@@ -77,12 +77,12 @@ export function ChangePasswordScreen() {
           errorMessage={newError}
           showRule
         />
-        <p className="field__hint">{t('account.change.otherDevices')}</p>
+        <p className="form-note">{t('account.change.otherDevices')}</p>
         <Button type="submit" isDisabled={change.isPending}>
           {change.isPending ? t('account.busy') : t('account.change.submit')}
         </Button>
       </Form>
-      <section aria-labelledby="logout-everywhere" className="stack">
+      <section aria-labelledby="logout-everywhere" className="account-section">
         <h2 id="logout-everywhere">{t('account.everywhere.title')}</h2>
         <p>{t('account.everywhere.intro')}</p>
         <Button variant="danger" isDisabled={leaving} onPress={() => void logoutEverywhere()}>

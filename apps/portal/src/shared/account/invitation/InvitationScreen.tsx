@@ -8,7 +8,7 @@ import { messageOf } from '../../ui/errors';
 import { AccountFrame } from '../AccountFrame';
 import { PasswordField } from '../PasswordField';
 import { fieldError, useFocusRefusedField } from '../field-errors';
-import { isLinkRefused, useEmailLink } from '../link-token';
+import { isLinkRefused, linkRefusalText, useEmailLink } from '../link-token';
 import type { LoginState } from '../login/LoginScreen';
 import { useAcceptInvitation } from './queries';
 
@@ -35,7 +35,7 @@ export function InvitationScreen() {
   if (!link.token || isLinkRefused(accept.error)) {
     return (
       <AccountFrame title={t('account.invitation.title')}>
-        <Notice tone="error" title={accept.error ? accept.error.message : t('account.link.incomplete')}>
+        <Notice tone="error" title={linkRefusalText(accept.error, t)}>
           <p>{t('account.invitation.askAgain')}</p>
         </Notice>
       </AccountFrame>

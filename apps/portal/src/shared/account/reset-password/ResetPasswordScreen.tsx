@@ -8,7 +8,7 @@ import { messageOf } from '../../ui/errors';
 import { AccountFrame } from '../AccountFrame';
 import { PasswordField } from '../PasswordField';
 import { fieldError, useFocusRefusedField } from '../field-errors';
-import { isLinkRefused, useEmailLink } from '../link-token';
+import { isLinkRefused, linkRefusalText, useEmailLink } from '../link-token';
 import type { LoginState } from '../login/LoginScreen';
 import { useConfirmPasswordReset } from './queries';
 
@@ -36,7 +36,7 @@ export function ResetPasswordScreen() {
   if (!link.token || isLinkRefused(confirm.error)) {
     return (
       <AccountFrame title={t('account.reset.title')}>
-        <Notice tone="error" title={confirm.error ? confirm.error.message : t('account.link.incomplete')}>
+        <Notice tone="error" title={linkRefusalText(confirm.error, t)}>
           <p>{t('account.reset.askAgain')}</p>
         </Notice>
         <Link className="button button--primary button--big" to="/forgot-password">
