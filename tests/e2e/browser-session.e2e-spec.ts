@@ -8,7 +8,7 @@ const COOKIE_NAME = 'vm_refresh';
 const REFRESH_DAYS = 30;
 
 /** The Set-Cookie header of a response, split into its value and attributes (names lower-cased). */
-function cookieOf(response: HttpResult): { value: string; attributes: Record<string, string | true> } {
+function cookieOf(response: HttpResult): { value: string; attributes: Record<string, string | boolean> } {
   const header = response.headers['set-cookie'];
   const lines = header === undefined ? [] : Array.isArray(header) ? header : [header];
   expect(lines).toHaveLength(1);

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/c
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiExtraModels,
   ApiForbiddenResponse,
@@ -112,6 +113,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token (in the body, or the `vm_refresh` cookie) for a new pair (the old one becomes invalid); with the cookie, the new refresh token is set as the cookie and left out of the body' })
+  @ApiBody({ type: RefreshDto, required: false })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Invalid, expired or already used refresh token (a cookie is then cleared)' })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'origin_refused: the cookie was used without the service\'s own Origin header' })
@@ -124,6 +126,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'End the login the refresh token (in the body, or the `vm_refresh` cookie, then cleared) belongs to; with `everywhere`, every login of its user' })
+  @ApiBody({ type: LogoutDto, required: false })
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'origin_refused: the cookie was used without the service\'s own Origin header' })
   async logout(@Body() body: LogoutDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {

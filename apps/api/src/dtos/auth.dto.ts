@@ -30,7 +30,7 @@ export class RefreshDto {
 }
 
 export class LogoutDto extends RefreshDto {
-  @ApiPropertyOptional({ description: 'End every login of the token\'s user (all devices), not only this one', example: true, default: false })
+  @ApiPropertyOptional({ description: 'End every login of the token\'s user (all devices), not only this one (default false)', example: true })
   @Optional() @IsBoolean()
   everywhere?: boolean;
 }
