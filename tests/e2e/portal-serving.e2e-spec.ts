@@ -86,7 +86,7 @@ describe('The portal, served from PORTAL_DIR at /', () => {
   it('keeps the API and the probes out of the portal: unknown /api routes answer the JSON 404', async () => {
     for (const url of ['/api/nope', '/api', '/api/', '/api/offers/x/y/z', '/health/x', '/ready/']) {
       const response = await get(url);
-      console.log(url, response.status, String(response.body).slice(0, 60));
+      expect([url, response.status]).toEqual([url, 404]);
       expect(response.body).toMatchObject({ statusCode: 404, error: 'not_found' });
       expect(response.headers['content-type']).toMatch(/^application\/json/);
     }
