@@ -47,7 +47,8 @@ export async function servePortal(fastify: FastifyInstance, root: string, helmet
   if (!isFile(join(root, 'index.html'))) return false;
   // In a scope of its own, so `reply.sendFile` does not clash with the static plugin Swagger UI registers.
   await fastify.register(async (scope) => {
-    await scope.register(fastifyStatic, { root, serve: false, dotfiles: 'ignore', index: false });
+    // preCompressed: the build writes .br and .gz beside each text file (apps/portal/compress.mjs).
+    await scope.register(fastifyStatic, { root, serve: false, dotfiles: 'ignore', index: false, preCompressed: true });
     scope.route({
       method: ['GET', 'HEAD'],
       url: '/*',
