@@ -17,11 +17,11 @@ const NEW_PASSWORD = 'de kat zat op de warme vensterbank';
 async function checkBothLanguages(page: Page, name: string): Promise<void> {
   await expectAccessible(page, `${name} (nl)`);
   await screenshot(page, `account-${name}-nl`);
-  await page.getByRole('radio', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectAccessible(page, `${name} (en)`);
   await screenshot(page, `account-${name}-en`);
-  await page.getByRole('radio', { name: 'Nederlands' }).click();
+  await page.getByRole('button', { name: 'Nederlands' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 }
 

@@ -50,7 +50,7 @@ export function ChangePasswordScreen() {
     setLeaving(true);
     await session.logout(true);
     const state: LoginState = { notice: 'loggedOutEverywhere' };
-    navigate('/login', { replace: true, state });
+    void navigate('/login', { replace: true, state });
   };
 
   const currentError = currentErrorOf(change.error);

@@ -38,8 +38,8 @@ export function LoginScreen() {
     try {
       const outcome: LoginOutcome = await session.login(email, password, organisationId);
       if (outcome.kind === 'chooseOrganisation') setOrganisations(outcome.organisations);
-      else if (outcome.kind === 'twoFactor') navigate('/login/two-factor', { state: { ...outcome, from: state.from } });
-      else navigate(state.from ?? '/', { replace: true });
+      else if (outcome.kind === 'twoFactor') void navigate('/login/two-factor', { state: { ...outcome, from: state.from } });
+      else void navigate(state.from ?? '/', { replace: true });
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
