@@ -44,7 +44,7 @@ function EnrolmentStart({ challenge, onStarted }: { challenge: string; onStarted
   const enrol = useEnrolAtLogin();
   return (
     <AccountFrame title={t('account.twoFactor.enrol.title')}>
-      <div className="stack">
+      <div className="stack account-steps">
         <p>{t('account.twoFactor.enrol.why')}</p>
         <p>{t('account.twoFactor.enrol.app')}</p>
         {enrol.isError && <ChallengeError error={enrol.error} />}
@@ -85,7 +85,7 @@ function CodeStep({ challenge, enrolment, onSignedIn }: { challenge: string; enr
 
   return (
     <AccountFrame title={t(enrolment ? 'account.twoFactor.enrol.title' : 'account.twoFactor.title')}>
-      <div className="stack">
+      <div className="stack account-steps">
         {enrolment ? <EnrolmentSecret {...enrolment} /> : <p>{t(useRecovery ? 'account.twoFactor.recoveryIntro' : 'account.twoFactor.intro')}</p>}
         {secondFactor.isError && codeError === undefined && <ChallengeError error={secondFactor.error} />}
         <Form ref={form} onSubmit={onSubmit} className="stack">
@@ -170,7 +170,7 @@ function RecoveryCodes({ codes, onContinue }: { codes: string[]; onContinue: () 
   const [kept, setKept] = useState(false);
   return (
     <AccountFrame title={t('account.twoFactor.codes.title')}>
-      <div className="stack">
+      <div className="stack account-steps">
         <Notice tone="warning" title={t('account.twoFactor.codes.once')}>
           <p>{t('account.twoFactor.codes.why')}</p>
         </Notice>
