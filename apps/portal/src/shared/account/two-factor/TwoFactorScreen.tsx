@@ -129,6 +129,7 @@ function CodeStep({ challenge, enrolment, onSignedIn }: { challenge: string; enr
             {t(useRecovery ? 'account.twoFactor.useApp' : 'account.twoFactor.useRecovery')}
           </Button>
         )}
+        <Link to="/login">{t('account.backToLogin')}</Link>
       </div>
     </AccountFrame>
   );
