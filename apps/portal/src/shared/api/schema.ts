@@ -1750,7 +1750,7 @@ export interface components {
             /** @example Wekelijks bezoek door een getrainde buddy, maximaal een jaar */
             description?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Default per kind
              * @example [
@@ -1816,7 +1816,7 @@ export interface components {
             /** @example Wekelijks bezoek door een getrainde buddy, maximaal een jaar */
             description?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Default per kind
              * @example [
@@ -1932,7 +1932,7 @@ export interface components {
              * @default none
              * @enum {string}
              */
-            feedbackChannel: "email" | "webhook" | "none";
+            feedbackChannel?: "email" | "webhook" | "none";
             /** @example transferpunt@umcutrecht.example */
             feedbackEmail?: string | null;
             /** @example https://zorgsysteem.example/hooks/volunteer-match */
@@ -1940,13 +1940,13 @@ export interface components {
             /** @description Signs webhook bodies (HMAC-SHA256); never returned */
             webhookSecret?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description The language of the feedback messages
              * @default nl
              * @enum {string}
              */
-            locale: "nl" | "en";
+            locale?: "nl" | "en";
         };
         UpdateReferralSourceDto: {
             /** @example UMC Utrecht – afdeling oncologie */
@@ -1967,7 +1967,7 @@ export interface components {
              * @default none
              * @enum {string}
              */
-            feedbackChannel: "email" | "webhook" | "none";
+            feedbackChannel?: "email" | "webhook" | "none";
             /** @example transferpunt@umcutrecht.example */
             feedbackEmail?: string | null;
             /** @example https://zorgsysteem.example/hooks/volunteer-match */
@@ -1975,13 +1975,13 @@ export interface components {
             /** @description Signs webhook bodies (HMAC-SHA256); never returned */
             webhookSecret?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description The language of the feedback messages
              * @default nl
              * @enum {string}
              */
-            locale: "nl" | "en";
+            locale?: "nl" | "en";
         };
         LocationViewDto: {
             /** @example 3511LX */
@@ -2142,7 +2142,7 @@ export interface components {
              * @default 10
              * @example 10
              */
-            maxTravelKm: number;
+            maxTravelKm?: number;
             /**
              * @example [
              *       "buddy",
@@ -2157,7 +2157,7 @@ export interface components {
              * @default 1
              * @example 1
              */
-            maxConcurrentClients: number;
+            maxConcurrentClients?: number;
             /** @description Peers: diagnoses lived through */
             livedExperienceDiagnoses?: ("cancer_breast" | "cancer_lung" | "cancer_colorectal" | "cancer_prostate" | "cancer_other" | "copd" | "heart_failure" | "dementia" | "parkinson" | "als" | "kidney_failure" | "stroke" | "frailty" | "other")[];
             /**
@@ -2183,7 +2183,7 @@ export interface components {
              * @default applicant
              * @enum {string}
              */
-            status: "applicant" | "active" | "paused" | "inactive";
+            status?: "applicant" | "active" | "paused" | "inactive";
             /** @description Replaces the list when given */
             unavailablePeriods?: components["schemas"]["UnavailablePeriodDto"][];
         };
@@ -2228,7 +2228,7 @@ export interface components {
              * @default 10
              * @example 10
              */
-            maxTravelKm: number;
+            maxTravelKm?: number;
             /**
              * @example [
              *       "buddy",
@@ -2243,7 +2243,7 @@ export interface components {
              * @default 1
              * @example 1
              */
-            maxConcurrentClients: number;
+            maxConcurrentClients?: number;
             /** @description Peers: diagnoses lived through */
             livedExperienceDiagnoses?: ("cancer_breast" | "cancer_lung" | "cancer_colorectal" | "cancer_prostate" | "cancer_other" | "copd" | "heart_failure" | "dementia" | "parkinson" | "als" | "kidney_failure" | "stroke" | "frailty" | "other")[];
             /**
@@ -2269,7 +2269,7 @@ export interface components {
              * @default applicant
              * @enum {string}
              */
-            status: "applicant" | "active" | "paused" | "inactive";
+            status?: "applicant" | "active" | "paused" | "inactive";
             /** @description Replaces the list when given */
             unavailablePeriods?: components["schemas"]["UnavailablePeriodDto"][];
         };
@@ -2872,7 +2872,7 @@ export interface components {
              * @default false
              * @example true
              */
-            dryRun: boolean;
+            dryRun?: boolean;
         };
         ProposalDto: {
             /** Format: uuid */
