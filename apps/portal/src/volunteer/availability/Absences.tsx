@@ -126,7 +126,10 @@ function AddAbsence({ busy, onAdd }: { busy: boolean; onAdd: (period: Period, do
             {(segment) => <DateSegment segment={segment} className="date-range__segment" />}
           </DateInput>
           <AriaButton className="date-range__open" aria-label={t('availability.absences.openCalendar')}>
-            <span aria-hidden="true">📅</span>
+            <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+              <rect x="3" y="5" width="18" height="16" rx="2" />
+              <path d="M3 10h18M8 3v4M16 3v4" />
+            </svg>
           </AriaButton>
         </Group>
         <FieldError className="field__error">{t('availability.absences.periodMissing')}</FieldError>

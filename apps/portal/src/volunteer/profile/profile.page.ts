@@ -68,9 +68,10 @@ export class ProfilePage {
     return this.page.getByRole('radio', { name: this.t(`common.languages.${language}`) });
   }
 
-  /** Chooses a language; the page answers in it (look for its texts with a page object in that language). */
+  /** Chooses a language by tapping its name; the page answers in it (use a page object in that language). */
   async chooseLanguage(language: 'nl' | 'en'): Promise<void> {
-    await this.language(language).check();
+    const group = this.page.getByRole('radiogroup', { name: this.t('profile.language.label') });
+    await group.getByText(this.t(`common.languages.${language}`), { exact: true }).click();
     await this.page.getByRole('status').filter({ hasText: texts(language)('profile.language.changed') }).waitFor();
   }
 
