@@ -115,6 +115,8 @@ function AddAbsence({ busy, onAdd }: { busy: boolean; onAdd: (period: Period, do
         }}
         isRequired
         isInvalid={missing}
+        // Our own check on submit, said in our words next to the field (not the browser's bubble).
+        validationBehavior="aria"
       >
         <Label className="field__label">{t('availability.absences.period')}</Label>
         <Group className="date-range">
