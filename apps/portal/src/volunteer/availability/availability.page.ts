@@ -16,8 +16,14 @@ export class AvailabilityPage {
     this.t = texts(language);
   }
 
+  /** From any signed-in screen, through the menu (as a volunteer does; no page load). */
   async open(): Promise<void> {
-    await this.page.goto('/availability');
+    await this.page.getByRole('navigation', { name: this.t('nav.main') }).getByRole('link', { name: this.t('nav.availability') }).click();
+    await this.shown();
+  }
+
+  /** Waits until the screen shows the volunteer's week (after `open`, a reload or a direct address). */
+  async shown(): Promise<void> {
     await this.heading().waitFor();
     await this.slot('mon', 'morning').waitFor();
   }

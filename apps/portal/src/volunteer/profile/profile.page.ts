@@ -12,8 +12,13 @@ export class ProfilePage {
     this.t = texts(language);
   }
 
+  /** From any signed-in screen, through the menu (as a volunteer does; no page load). */
   async open(): Promise<void> {
-    await this.page.goto('/profile');
+    await this.page.getByRole('navigation', { name: this.t('nav.main') }).getByRole('link', { name: this.t('nav.profile') }).click();
+    await this.shown();
+  }
+
+  async shown(): Promise<void> {
     await this.heading().waitFor();
   }
 
