@@ -61,10 +61,16 @@ test.describe('My availability', () => {
     expect(saved.availability).toHaveLength(3);
   });
 
-  test('adds an absence of whole days and removes it again', async ({ volunteerPage: page, volunteer }) => {
+  test('adds an absence of whole days and removes it again', async ({ volunteerPage: page, volunteer }, testInfo) => {
     const screen = new AvailabilityPage(page);
     await screen.open();
     await expect(screen.absences()).toHaveCount(0);
+    // The calendar a phone user taps in is accessible too.
+    await screen.openCalendar();
+    await expectAccessible(page, 'availability, calendar open (nl)');
+    await screenshot(page, `availability-calendar-nl-${testInfo.project.name}`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     await screen.addAbsence('2027-07-12', '2027-07-25', 'Vakantie in Zeeland');
     await expect(page.getByRole('status').filter({ hasText: 'is toegevoegd' })).toBeVisible();
@@ -78,6 +84,7 @@ test.describe('My availability', () => {
     expect(new Date(added.unavailablePeriods[0].startsAt).toISOString()).toBe('2027-07-11T22:00:00.000Z');
     expect(new Date(added.unavailablePeriods[0].endsAt).toISOString()).toBe('2027-07-25T22:00:00.000Z');
     expect(added.unavailablePeriods[0].reason).toBe('Vakantie in Zeeland');
+    await screenshot(page, `availability-absence-nl-${testInfo.project.name}`);
 
     await page.reload();
     await screen.shown();

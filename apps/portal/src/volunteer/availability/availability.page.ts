@@ -59,6 +59,12 @@ export class AvailabilityPage {
     return this.page.getByRole('region', { name: this.t('availability.absences.title') }).getByRole('listitem');
   }
 
+  /** Opens the calendar of the absence period (a dialog). */
+  async openCalendar(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('availability.absences.openCalendar') }).click();
+    await this.page.getByRole('dialog').waitFor();
+  }
+
   /** Types the first and last day (YYYY-MM-DD) into the date fields, in the page's day-month-year order. */
   async addAbsence(first: string, last: string, reason = ''): Promise<void> {
     const spin = this.page.getByRole('group', { name: this.t('availability.absences.period') }).getByRole('spinbutton');
