@@ -35,7 +35,8 @@ function DayHeading({ visit }: { visit: Visit }) {
   const day = amsterdamDay(visit.startsAt);
   const relative = day === today.toString() ? t('visits.today') : day === today.add({ days: 1 }).toString() ? t('visits.tomorrow') : null;
   const date = formatDate(visit.startsAt);
-  return <h3 className="visits-day">{relative ? `${relative}, ${date}` : date}</h3>;
+  // "zaterdag 5 december" starts a heading: its first letter up, the month's stays down.
+  return <h3 className="visits-day">{relative ? `${relative}, ${date}` : date.charAt(0).toUpperCase() + date.slice(1)}</h3>;
 }
 
 function VisitDays({ visits, names, onNews }: { visits: Visit[]; names: Map<string, string>; onNews: (text: string) => void }) {
