@@ -72,7 +72,7 @@ function PlanForm({ matches }: { matches: Match[] }) {
         <TimeField label={t('visits.planForm.start')} value={start} onChange={setStart} isRequired isInvalid={tried && !start} errorMessage={t('visits.planForm.missingTime')} />
         <TimeField label={t('visits.planForm.end')} value={end} onChange={setEnd} isRequired isInvalid={tried && !end} errorMessage={t('visits.planForm.missingTime')} />
       </div>
-      <p aria-live="polite" className="field__hint">
+      <p aria-live="polite" className="field__hint live-hint">
         {times?.endsNextDay ? t('visits.planForm.endsNextDay') : ''}
       </p>
       <TextAreaField label={t('visits.planForm.note')} value={note} onChange={setNote} maxLength={1000} />
