@@ -101,6 +101,40 @@ test.describe('Visits of a volunteer (phone, Dutch)', () => {
     expect(done).toMatchObject({ status: 'done', note: 'Samen koffie gedronken en foto’s gekeken' });
     await screenshot(page, `visits-done-nl-${testInfo.project.name}`);
   });
+
+  test('declines a visit the coordinator planned, saying why', async ({ given, volunteer, volunteerPage: page }) => {
+    const match = await activeMatch(given, volunteer);
+    const startsAt = new Date(Date.now() + 4 * 24 * HOUR);
+    startsAt.setUTCHours(12, 30, 0, 0);
+    const planned = await visitPlannedByCoordinator(given, match.id, startsAt, new Date(startsAt.getTime() + HOUR));
+    const visits = new VisitsPage(page);
+    await visits.open();
+    const visit = visits.visit('Wilhelmina', clock(startsAt));
+
+    await visits.decline(visit, 'Dan ben ik op vakantie');
+    await expect(visits.statusOf(visit, 'declined')).toBeVisible();
+    await expect(visit).toContainText('Dan ben ik op vakantie');
+    expect((await visitsOf(volunteer)).find((v) => v.id === planned.id)).toMatchObject({ status: 'declined', reason: 'Dan ben ik op vakantie' });
+  });
+
+  test('a visit that is over but was never completed asks for it; one that did not take place is cancelled with a reason', async ({ given, volunteer, volunteerPage: page }, testInfo) => {
+    const match = await activeMatch(given, volunteer);
+    // The API lets a plan start a few minutes ago (clocks differ): a visit that is over by now.
+    const over = await visitPlannedByVolunteer(volunteer, match.id, new Date(Date.now() - 4 * MINUTE), new Date(Date.now() - 3 * MINUTE));
+    const visits = new VisitsPage(page);
+    await visits.open();
+    const toComplete = page.getByRole('heading', { level: 2, name: nl('visits.toComplete') });
+    await expect(toComplete).toBeVisible();
+    const visit = visits.visit('Wilhelmina', clock(over.startsAt));
+    await expect(visit.getByRole('button', { name: nl('visits.actions.complete') })).toBeVisible();
+    await expectAccessible(page, 'my visits: to complete');
+    await screenshot(page, `visits-to-complete-nl-${testInfo.project.name}`);
+
+    await visits.cancel(visit, 'Mevrouw lag in het ziekenhuis');
+    await expect(toComplete).toBeHidden();
+    const cancelled = (await visitsOf(volunteer, new Date(Date.now() - HOUR))).find((v) => v.id === over.id);
+    expect(cancelled).toMatchObject({ status: 'cancelled', reason: 'Mevrouw lag in het ziekenhuis' });
+  });
 });
 
 test.describe('Visits of a volunteer (phone, English)', () => {
