@@ -1,7 +1,7 @@
-import { VisitsPage } from '../../apps/portal/src/volunteer/visits/visits.page';
-import { texts } from '../../apps/portal/src/shared/i18n/catalogue-for-tests';
-import { expect, expectAccessible, screenshot, test } from './support/fixtures';
-import { activeMatch, setLocale, visitPlannedByCoordinator, visitPlannedByVolunteer, visitsOf } from './support/visits';
+import { VisitsPage } from '../../../apps/portal/src/volunteer/visits/visits.page';
+import { texts } from '../../../apps/portal/src/shared/i18n/catalogue-for-tests';
+import { expect, expectAccessible, screenshot, test } from '../support/fixtures';
+import { activeMatch, setLocale, visitPlannedByCoordinator, visitPlannedByVolunteer, visitsOf } from '../support/visits';
 
 const nl = texts('nl');
 const HOUR = 3_600_000;
