@@ -135,6 +135,25 @@ test.describe('Visits of a volunteer (phone, Dutch)', () => {
     const cancelled = (await visitsOf(volunteer, new Date(Date.now() - HOUR))).find((v) => v.id === over.id);
     expect(cancelled).toMatchObject({ status: 'cancelled', reason: 'Mevrouw lag in het ziekenhuis' });
   });
+
+  test('shows the visits a page at a time, earliest first', async ({ given, volunteer, volunteerPage: page }) => {
+    const match = await activeMatch(given, volunteer);
+    const first = new Date(Date.now() + 24 * HOUR);
+    first.setUTCHours(9, 0, 0, 0);
+    // One more than a page of the API (25).
+    for (let day = 0; day < 26; day++) {
+      const startsAt = new Date(first.getTime() + day * 24 * HOUR);
+      await visitPlannedByVolunteer(volunteer, match.id, startsAt, new Date(startsAt.getTime() + HOUR));
+    }
+    const visits = new VisitsPage(page);
+    await visits.open();
+    await expect(visits.cards()).toHaveCount(25);
+    await expect(visits.day(/^Morgen, /)).toBeVisible();
+
+    await visits.loadMore();
+    await expect(visits.cards()).toHaveCount(26);
+    await expect(visits.moreButton()).toBeHidden();
+  });
 });
 
 test.describe('Visits of a volunteer (phone, English)', () => {

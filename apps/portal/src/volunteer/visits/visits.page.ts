@@ -41,6 +41,19 @@ export class VisitsPage {
     return this.page.getByRole('listitem').filter({ has: title });
   }
 
+  /** Every visit card shown (the menu's items are outside the main part). */
+  cards(): Locator {
+    return this.page.getByRole('main').getByRole('listitem');
+  }
+
+  async loadMore(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('visits.more') }).click();
+  }
+
+  moreButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('visits.more') });
+  }
+
   /** The day heading above a group of visits ("Vandaag, …", or the date). */
   day(name: string | RegExp): Locator {
     return this.page.getByRole('heading', { level: 3, name });
