@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ForRoles } from '../../shared/routing/SignedIn';
 import { useMe } from '../../shared/session/session-context';
 import { formatDate, formatDateTime } from '../../shared/format/format';
@@ -66,6 +66,11 @@ export function VisitsScreen() {
   const toComplete = useVisitsToComplete();
   const names = useClientNames();
   const [news, setNews] = useState<string | null>(state.planned ? t('visits.news.planned', { when: formatDateTime(state.planned) }) : null);
+  const navigate = useNavigate();
+  useEffect(() => {
+    // Told once: a reload or a step back in history does not bring the news again.
+    if (state.planned) void navigate('.', { replace: true, state: null });
+  }, [state.planned, navigate]);
 
   return (
     <ForRoles roles={['volunteer']} role={me.user.role}>
