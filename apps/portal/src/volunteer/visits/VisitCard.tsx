@@ -37,7 +37,7 @@ function actionsFor(visit: Visit, now: number): VisitAction[] {
 }
 
 /** One visit: when, with whom, its status and what can be done with it (a note or reason in a small form). */
-export function VisitCard({ visit, clientName, onNews }: { visit: Visit; clientName: string; onNews: (text: string) => void }) {
+export function VisitCard({ visit, clientName, now, onNews }: { visit: Visit; clientName: string; now: number; onNews: (text: string) => void }) {
   const { t } = useTranslation();
   const action = useVisitAction();
   const [open, setOpen] = useState<FormAction | null>(null);
@@ -107,7 +107,7 @@ export function VisitCard({ visit, clientName, onNews }: { visit: Visit; clientN
         </Form>
       ) : (
         <div className="row">
-          {actionsFor(visit, Date.now()).map((what) => (
+          {actionsFor(visit, now).map((what) => (
             <Button
               key={what}
               variant={what === 'confirm' || what === 'complete' ? 'primary' : 'secondary'}

@@ -11,6 +11,7 @@ import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
 import { useClientNames, useUpcomingVisits, useVisitsToComplete, Visit } from './queries';
 import { VisitCard } from './VisitCard';
+import { useNow } from './use-now';
 
 export interface VisitsState {
   /** Start of the visit just planned, for the news at the top. */
@@ -41,6 +42,7 @@ function DayHeading({ visit }: { visit: Visit }) {
 
 function VisitDays({ visits, names, onNews }: { visits: Visit[]; names: Map<string, string>; onNews: (text: string) => void }) {
   const { t } = useTranslation();
+  const now = useNow();
   return (
     <>
       {byDay(visits).map(({ day, visits: ofDay }) => (
@@ -48,7 +50,7 @@ function VisitDays({ visits, names, onNews }: { visits: Visit[]; names: Map<stri
           <DayHeading visit={ofDay[0]} />
           <ul className="list">
             {ofDay.map((visit) => (
-              <VisitCard key={visit.id} visit={visit} clientName={names.get(visit.matchId) ?? t('visits.someClient')} onNews={onNews} />
+              <VisitCard key={visit.id} visit={visit} clientName={names.get(visit.matchId) ?? t('visits.someClient')} now={now} onNews={onNews} />
             ))}
           </ul>
         </section>
