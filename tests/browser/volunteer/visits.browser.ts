@@ -132,6 +132,8 @@ test.describe('Visits of a volunteer (phone, Dutch)', () => {
 
     await visits.cancel(visit, 'Mevrouw lag in het ziekenhuis');
     await expect(toComplete).toBeHidden();
+    // The card left the page: the focus goes to the news, not back to the start of the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
     const cancelled = (await visitsOf(volunteer, new Date(Date.now() - HOUR))).find((v) => v.id === over.id);
     expect(cancelled).toMatchObject({ status: 'cancelled', reason: 'Mevrouw lag in het ziekenhuis' });
   });

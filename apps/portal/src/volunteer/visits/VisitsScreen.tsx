@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ForRoles } from '../../shared/routing/SignedIn';
@@ -69,6 +69,11 @@ export function VisitsScreen() {
   const names = useClientNames();
   const [news, setNews] = useState<string | null>(state.planned ? t('visits.news.planned', { when: formatDateTime(state.planned) }) : null);
   const navigate = useNavigate();
+  const newsBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A visit that left the list (completed or cancelled while "to complete") took the focus with it.
+    if (news && document.activeElement === document.body) newsBox.current?.focus();
+  }, [news]);
   useEffect(() => {
     // Told once: a reload or a step back in history does not bring the news again.
     if (state.planned) void navigate('.', { replace: true, state: null });
@@ -84,7 +89,9 @@ export function VisitsScreen() {
           </Link>
         }
       >
-        {news && <Notice tone="success">{news}</Notice>}
+        <div ref={newsBox} tabIndex={-1} className="visits-news">
+          {news && <Notice tone="success">{news}</Notice>}
+        </div>
         {toComplete.data && toComplete.data.length > 0 && (
           <section aria-labelledby="visits-to-complete" className="visits-section">
             <h2 id="visits-to-complete">{t('visits.toComplete')}</h2>
