@@ -45,7 +45,11 @@ export function DateField({ label, description, errorMessage, ...props }: Props)
         <Group className="field__input date-input">
           <DateInput className="date-input__segments">{(segment) => <DateSegment segment={segment} className="date-input__segment" />}</DateInput>
           <Button className="date-input__button" aria-label={t('fields.openCalendar')}>
-            <span aria-hidden="true">▾</span>
+            {/* Drawn, not a glyph: not every phone has a font with one. */}
+            <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+              <rect x="3" y="5" width="18" height="16" rx="2" />
+              <path d="M3 10h18M8 3v4M16 3v4" />
+            </svg>
           </Button>
         </Group>
         {description && (
@@ -54,19 +58,20 @@ export function DateField({ label, description, errorMessage, ...props }: Props)
           </Text>
         )}
         <FieldError className="field__error">{errorMessage}</FieldError>
+        {/* The calendar looks like the absences' range calendar (styles.css: .popover, .calendar). */}
         <Popover className="popover">
-          <Dialog className="calendar-dialog">
-            <Calendar className="calendar">
+          <Dialog className="popover__dialog">
+            <Calendar className="calendar calendar--single">
               <header className="calendar__header">
-                <Button slot="previous" className="calendar__nav">
-                  <span aria-hidden="true">‹</span>
+                <Button slot="previous" className="button button--quiet">
+                  ‹
                 </Button>
-                <Heading className="calendar__title" />
-                <Button slot="next" className="calendar__nav">
-                  <span aria-hidden="true">›</span>
+                <Heading className="calendar__heading" />
+                <Button slot="next" className="button button--quiet">
+                  ›
                 </Button>
               </header>
-              <CalendarGrid className="calendar__grid">{(date) => <CalendarCell date={date} className="calendar__cell" />}</CalendarGrid>
+              <CalendarGrid>{(date) => <CalendarCell date={date} className="calendar__cell" />}</CalendarGrid>
             </Calendar>
           </Dialog>
         </Popover>
