@@ -300,6 +300,9 @@ describe('Urgent vigil offers', () => {
       expect((await t.request('POST', `/api/offers/${offer?.id}/accept`, { token: stranger.token })).status).toBe(404);
       expect((await t.request('POST', `/api/offers/${offer?.id}/decline`, { token: stranger.token, body: {} })).status).toBe(404);
       expect((await t.request('GET', '/api/offers', { token: stranger.token })).body.items.map((o: { id: string }) => o.id)).not.toContain(offer?.id);
+      expect((await t.request('GET', `/api/offers/${offer?.id}`, { token: stranger.token })).status).toBe(404);
+      expect((await t.request('GET', `/api/offers/${offer?.id}`, { token: owner.token })).body).toMatchObject({ id: offer?.id, status: 'sent', client: { firstName: 'Wilhelmina' } });
+      expect((await t.request('GET', `/api/offers/${offer?.id}`, { token: referrer })).status).toBe(403);
       expect((await t.request('POST', `/api/offers/${offer?.id}/accept`, { token: coordinator })).status).toBe(403);
       expect((await t.request('GET', '/api/offers', { token: referrer })).status).toBe(403);
       expect((await t.request('POST', `/api/offers/${offer?.id}/accept`, { token: referrer })).status).toBe(403);
