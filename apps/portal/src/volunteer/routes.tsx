@@ -1,5 +1,11 @@
 import type { RouteObject } from 'react-router';
+import { MatchScreen } from './match/MatchScreen';
+import { OfferScreen } from './offer/OfferScreen';
 import { TodayScreen } from './today/TodayScreen';
 
 /** The volunteer's screens (other roles see the placeholder of `ForRoles`). */
-export const volunteerRoutes: RouteObject[] = [{ index: true, element: <TodayScreen /> }];
+export const volunteerRoutes: RouteObject[] = [
+  { index: true, element: <TodayScreen /> },
+  { path: '/offers/:id', element: <OfferScreen /> },
+  { path: '/matches/:id', element: <MatchScreen /> },
+];
