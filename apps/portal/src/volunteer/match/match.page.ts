@@ -40,9 +40,14 @@ export class MatchPage {
     return this.page.getByRole('radio', { name: this.t(`match.reasons.${code}`) });
   }
 
+  /** Picks a reason as a finger does: on its words (the radio itself is visually hidden). */
+  async chooseReason(code: string): Promise<void> {
+    await this.page.getByText(this.t(`match.reasons.${code}`), { exact: true }).click();
+  }
+
   async decline(code: string, note?: string): Promise<void> {
     await this.declineButton().click();
-    await this.reason(code).check();
+    await this.chooseReason(code);
     if (note) await this.page.getByLabel(this.t('match.declineNote')).fill(note);
     await this.page.getByRole('button', { name: this.t('match.declineConfirm') }).click();
   }

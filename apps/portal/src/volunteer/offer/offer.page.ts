@@ -29,7 +29,7 @@ export class OfferPage {
   }
 
   async decline(reason?: string): Promise<void> {
-    if (await this.declineButton().isVisible()) await this.declineButton().click();
+    await this.declineButton().click();
     if (reason) await this.page.getByLabel(this.t('offer.declineReason')).fill(reason);
     await this.page.getByRole('button', { name: this.t('offer.declineConfirm') }).click();
   }
