@@ -3128,6 +3128,11 @@ export interface components {
             matchId: string | null;
             /** @description Volunteers only */
             client?: components["schemas"]["VolunteerClientViewDto"];
+            /**
+             * @description Volunteers only: from their home to where the vigil is, as the crow flies (km, one decimal)
+             * @example 2.4
+             */
+            distanceKm?: number;
             /** @description Coordinators only */
             volunteer?: components["schemas"]["OfferVolunteerDto"];
             /** @description Coordinators only */
