@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatWindow } from '../../shared/format/format';
+import { formatDate, formatKm, formatWindow } from '../../shared/format/format';
 import type { ClientView } from './queries';
 
 const NEEDS = ['physical', 'psychological', 'social', 'spiritual'] as const;
@@ -17,7 +17,7 @@ function joined(...parts: Array<string | null | undefined>): string {
  * What a volunteer may know of a client, as a list of facts. Address and phone appear only when the API
  * sends them (an active match); the browser never decides that.
  */
-export function ClientFacts({ client }: { client: ClientView }) {
+export function ClientFacts({ client, distanceKm }: { client: ClientView; distanceKm?: number }) {
   const { t } = useTranslation();
   const needs = NEEDS.filter((need) => client.needs[need]);
   const unknown = t('clientView.unknown');
@@ -33,6 +33,12 @@ export function ClientFacts({ client }: { client: ClientView }) {
       <dd>{t('clientView.ageValue', { band: client.ageBand })}</dd>
       <dt>{t('clientView.neighbourhood')}</dt>
       <dd>{neighbourhoodOf(client) ?? unknown}</dd>
+      {distanceKm !== undefined && (
+        <>
+          <dt>{t('clientView.distance')}</dt>
+          <dd>{t('clientView.distanceValue', { km: formatKm(distanceKm) })}</dd>
+        </>
+      )}
       {client.vigilWindow && (
         <>
           <dt>{t('clientView.window')}</dt>

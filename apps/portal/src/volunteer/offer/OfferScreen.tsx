@@ -91,7 +91,7 @@ function OpenOffer({ offer, onClosed }: { offer: Offer; onClosed: (outcome: Clos
     <Page title={t('offer.title', { name: client?.firstName ?? '' })}>
       <div className="stack">
         <Notice tone="warning">{t('offer.urgent')}</Notice>
-        {client && <ClientFacts client={client} />}
+        {client && <ClientFacts client={client} distanceKm={offer.distanceKm} />}
         {failure && !isOfferClosed(failure) && <Notice tone="error">{messageOf(failure)}</Notice>}
         {declining ? (
           <Form onSubmit={onDecline} className="stack">

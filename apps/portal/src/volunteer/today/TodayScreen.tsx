@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../shared/api/client';
-import { formatWindow } from '../../shared/format/format';
+import { formatKm, formatWindow } from '../../shared/format/format';
 import { ForRoles } from '../../shared/routing/SignedIn';
 import { useMe } from '../../shared/session/session-context';
 import { Button } from '../../shared/ui/Button';
@@ -76,6 +76,12 @@ function VigilOfferCard({ offer }: { offer: Offer }) {
         <dl className="facts">
           <dt>{t('clientView.neighbourhood')}</dt>
           <dd>{neighbourhoodOf(client) ?? t('clientView.unknown')}</dd>
+          {offer.distanceKm !== undefined && (
+            <>
+              <dt>{t('clientView.distance')}</dt>
+              <dd>{t('clientView.distanceValue', { km: formatKm(offer.distanceKm) })}</dd>
+            </>
+          )}
           {client.vigilWindow && (
             <>
               <dt>{t('clientView.window')}</dt>
