@@ -168,6 +168,12 @@ test.describe('Today: vigil offers', () => {
     const offer = new OfferPage(page);
     await expect(offer.acceptedHeading('Johanna')).toBeFocused();
     await expect(offer.fact('clientView.address')).toContainText('Oudegracht 12');
+
+    // Back on Today, the vigil is among the next visits.
+    await page.getByRole('link', { name: offer.t('offer.toToday') }).click();
+    await expect(today.nextVisits()).toContainText(today.t('today.visitWith', { name: 'Johanna' }));
+    await expectAccessible(page, 'today with next visits');
+    await screenshot(page, 'today-next-visits');
   });
 
   test('the offer page in both languages: the preview, then a decline with a reason', async ({ page, given }) => {
