@@ -1779,7 +1779,7 @@ export interface components {
             /** @example Wekelijks bezoek door een getrainde buddy, maximaal een jaar */
             description?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Default per kind
              * @example [
@@ -1845,7 +1845,7 @@ export interface components {
             /** @example Wekelijks bezoek door een getrainde buddy, maximaal een jaar */
             description?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Default per kind
              * @example [
@@ -1961,7 +1961,7 @@ export interface components {
              * @default none
              * @enum {string}
              */
-            feedbackChannel: "email" | "webhook" | "none";
+            feedbackChannel?: "email" | "webhook" | "none";
             /** @example transferpunt@umcutrecht.example */
             feedbackEmail?: string | null;
             /** @example https://zorgsysteem.example/hooks/volunteer-match */
@@ -1969,13 +1969,13 @@ export interface components {
             /** @description Signs webhook bodies (HMAC-SHA256); never returned */
             webhookSecret?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description The language of the feedback messages
              * @default nl
              * @enum {string}
              */
-            locale: "nl" | "en";
+            locale?: "nl" | "en";
         };
         UpdateReferralSourceDto: {
             /** @example UMC Utrecht – afdeling oncologie */
@@ -1996,7 +1996,7 @@ export interface components {
              * @default none
              * @enum {string}
              */
-            feedbackChannel: "email" | "webhook" | "none";
+            feedbackChannel?: "email" | "webhook" | "none";
             /** @example transferpunt@umcutrecht.example */
             feedbackEmail?: string | null;
             /** @example https://zorgsysteem.example/hooks/volunteer-match */
@@ -2004,13 +2004,13 @@ export interface components {
             /** @description Signs webhook bodies (HMAC-SHA256); never returned */
             webhookSecret?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description The language of the feedback messages
              * @default nl
              * @enum {string}
              */
-            locale: "nl" | "en";
+            locale?: "nl" | "en";
         };
         LocationViewDto: {
             /** @example 3511LX */
@@ -2171,7 +2171,7 @@ export interface components {
              * @default 10
              * @example 10
              */
-            maxTravelKm: number;
+            maxTravelKm?: number;
             /**
              * @example [
              *       "buddy",
@@ -2186,7 +2186,7 @@ export interface components {
              * @default 1
              * @example 1
              */
-            maxConcurrentClients: number;
+            maxConcurrentClients?: number;
             /** @description Peers: diagnoses lived through */
             livedExperienceDiagnoses?: ("cancer_breast" | "cancer_lung" | "cancer_colorectal" | "cancer_prostate" | "cancer_other" | "copd" | "heart_failure" | "dementia" | "parkinson" | "als" | "kidney_failure" | "stroke" | "frailty" | "other")[];
             /**
@@ -2212,7 +2212,7 @@ export interface components {
              * @default applicant
              * @enum {string}
              */
-            status: "applicant" | "active" | "paused" | "inactive";
+            status?: "applicant" | "active" | "paused" | "inactive";
             /** @description Replaces the list when given */
             unavailablePeriods?: components["schemas"]["UnavailablePeriodDto"][];
         };
@@ -2257,7 +2257,7 @@ export interface components {
              * @default 10
              * @example 10
              */
-            maxTravelKm: number;
+            maxTravelKm?: number;
             /**
              * @example [
              *       "buddy",
@@ -2272,7 +2272,7 @@ export interface components {
              * @default 1
              * @example 1
              */
-            maxConcurrentClients: number;
+            maxConcurrentClients?: number;
             /** @description Peers: diagnoses lived through */
             livedExperienceDiagnoses?: ("cancer_breast" | "cancer_lung" | "cancer_colorectal" | "cancer_prostate" | "cancer_other" | "copd" | "heart_failure" | "dementia" | "parkinson" | "als" | "kidney_failure" | "stroke" | "frailty" | "other")[];
             /**
@@ -2298,7 +2298,7 @@ export interface components {
              * @default applicant
              * @enum {string}
              */
-            status: "applicant" | "active" | "paused" | "inactive";
+            status?: "applicant" | "active" | "paused" | "inactive";
             /** @description Replaces the list when given */
             unavailablePeriods?: components["schemas"]["UnavailablePeriodDto"][];
         };
@@ -2901,7 +2901,7 @@ export interface components {
              * @default false
              * @example true
              */
-            dryRun: boolean;
+            dryRun?: boolean;
         };
         ProposalDto: {
             /** Format: uuid */

@@ -18,12 +18,16 @@ export function useMe(): Me {
 }
 
 export function useSessionStatus(): Status {
-  const [started, setStarted] = useState(false);
+  // Right after a login the token is here already, and there is nothing to start.
+  const [started, setStarted] = useState(() => session.accessToken() !== null);
   const token = useSyncExternalStore(
     (listener) => session.subscribe(listener),
     () => session.accessToken(),
   );
   useEffect(() => {
+    // No refresh right after a login: it would rotate the cookie while a reload may be under way, and
+    // the reload would send the old, now used, token and end the session.
+    if (session.accessToken()) return;
     // A reload: the cookie (if any) gives a fresh access token without asking for the password.
     void session.refresh().finally(() => setStarted(true));
   }, []);
