@@ -220,6 +220,7 @@ describe('Audit of every route that touches client data', () => {
       },
     },
     'GET /api/offers': { prepare: async () => ({ token: tokens.coordinator, clientId: (await vigilOffer()).clientId }), clientsOf: items('clientId') },
+    'GET /api/offers/{id}': { prepare: async () => ({ token: vigilVolunteer.token, ...(await asObject(vigilOffer())) }) },
     'POST /api/offers/{id}/accept': { prepare: async () => ({ token: vigilVolunteer.token, ...(await asObject(vigilOffer())) }) },
     'POST /api/offers/{id}/decline': { prepare: async () => ({ token: vigilVolunteer.token, ...(await asObject(vigilOffer())) }) },
     'GET /api/vigil-alerts': { prepare: async () => ({ token: tokens.coordinator, clientId: (await vigilAlert()).clientId }), clientsOf: items('clientId') },

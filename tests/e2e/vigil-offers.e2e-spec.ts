@@ -93,6 +93,7 @@ describe('Urgent vigil offers', () => {
       expect(list.status).toBe(200);
       expect(list.body.items).toHaveLength(1);
       expect(list.body.items[0]).toMatchObject({ requestId: request.id, status: 'sent', wave: 1, client: { firstName: 'Wilhelmina', kind: 'vigil', vigilWindow: expect.any(Object) } });
+      expect(list.body.items[0].distanceKm).toBeCloseTo(1, 1); // the volunteer lives 1 km north
       expect(JSON.stringify(list.body)).not.toMatch(/Jansen|cancer_lung|score/);
     });
 
@@ -300,6 +301,9 @@ describe('Urgent vigil offers', () => {
       expect((await t.request('POST', `/api/offers/${offer?.id}/accept`, { token: stranger.token })).status).toBe(404);
       expect((await t.request('POST', `/api/offers/${offer?.id}/decline`, { token: stranger.token, body: {} })).status).toBe(404);
       expect((await t.request('GET', '/api/offers', { token: stranger.token })).body.items.map((o: { id: string }) => o.id)).not.toContain(offer?.id);
+      expect((await t.request('GET', `/api/offers/${offer?.id}`, { token: stranger.token })).status).toBe(404);
+      expect((await t.request('GET', `/api/offers/${offer?.id}`, { token: owner.token })).body).toMatchObject({ id: offer?.id, status: 'sent', client: { firstName: 'Wilhelmina' } });
+      expect((await t.request('GET', `/api/offers/${offer?.id}`, { token: referrer })).status).toBe(403);
       expect((await t.request('POST', `/api/offers/${offer?.id}/accept`, { token: coordinator })).status).toBe(403);
       expect((await t.request('GET', '/api/offers', { token: referrer })).status).toBe(403);
       expect((await t.request('POST', `/api/offers/${offer?.id}/accept`, { token: referrer })).status).toBe(403);

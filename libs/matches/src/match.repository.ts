@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError } from '@app/core';
+import { ConflictError, Coordinates, NotFoundError } from '@app/core';
 import { JobName, OutboxRepository } from '@app/outbox';
 import { Request, RequestRepository } from '@app/referrals';
 import { DataSource, EntityManager } from 'typeorm';
@@ -56,6 +56,12 @@ export class MatchRepository {
     if (filter.requestId) query.andWhere('m.requestId = :requestId', { requestId: filter.requestId });
     if (filter.statuses?.length) query.andWhere('m.status = ANY(:statuses)', { statuses: filter.statuses });
     return query.getManyAndCount();
+  }
+
+  /** Where a volunteer lives (for the distance a vigil offer shows them). */
+  async volunteerLocation(id: string): Promise<Coordinates | null> {
+    const [row]: Array<{ lat: number; lon: number }> = await this.dataSource.query(`SELECT lat, lon FROM volunteer WHERE id = $1`, [id]);
+    return row ? { lat: row.lat, lon: row.lon } : null;
   }
 
   async volunteerNames(ids: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {

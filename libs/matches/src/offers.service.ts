@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, Page, Principal } from '@app/core';
+import { haversineKm, NotFoundError, Page, Principal } from '@app/core';
 import { MatchingService } from '@app/matching';
 import { Client, Request, RequestRepository } from '@app/referrals';
 import { EntityManager } from 'typeorm';
@@ -22,6 +22,8 @@ export interface OfferView {
   matchId: string | null;
   /** Volunteers: the client as a preview (an accepted vigil shows the rest through its match). */
   client?: ClientPreview;
+  /** Volunteers: from their home to where the vigil is, as the crow flies, in km (one decimal). */
+  distanceKm?: number;
   /** Coordinators: who got the offer, and how they scored. */
   volunteer?: { id: string; firstName: string; lastName: string };
   score?: number;
@@ -77,10 +79,11 @@ export class OffersService {
   private async views(actor: Principal, offers: VigilOffer[]): Promise<OfferView[]> {
     const base = (o: VigilOffer) => ({ id: o.id, requestId: o.requestId, clientId: o.clientId, status: o.status, wave: o.wave, sentAt: o.sentAt, closedAt: o.closedAt, matchId: o.matchId });
     if (actor.role === 'volunteer') {
-      const requests = await this.requests.findMany(actor.organisationId, offers.map((o) => o.requestId));
+      const [requests, home] = await Promise.all([this.requests.findMany(actor.organisationId, offers.map((o) => o.requestId)), this.matches.volunteerLocation(ownVolunteerId(actor) as string)]);
       return offers.map((o) => {
         const request = requests.get(o.requestId) as Request;
-        return { ...base(o), client: clientPreview(request, request.client as Client) };
+        const distanceKm = home ? Math.round(haversineKm(home, request) * 10) / 10 : undefined;
+        return { ...base(o), client: clientPreview(request, request.client as Client), distanceKm };
       });
     }
     const names = await this.matches.volunteerNames(offers.map((o) => o.volunteerId));

@@ -20,6 +20,15 @@ export class OffersController {
     return this.offers.list(principal, { ...query, statuses: query.status });
   }
 
+  @Roles(Role.Volunteer, Role.Coordinator)
+  @Get(':id')
+  @Audited({ action: 'read', resourceType: 'vigil_offer', clients: 'vigil_offer' })
+  @ApiOperation({ summary: "One vigil offer (a volunteer's own): what the notification links to, open or closed" })
+  @ApiOkResponse({ type: OfferDto })
+  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<OfferDto> {
+    return this.offers.get(principal, id);
+  }
+
   @Roles(Role.Volunteer)
   @Post(':id/accept')
   @HttpCode(200)

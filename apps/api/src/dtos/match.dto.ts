@@ -207,6 +207,7 @@ export class OfferDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The match an accepted offer became' }) matchId: string | null;
   @ApiPropertyOptional({ type: VolunteerClientViewDto, description: 'Volunteers only' }) client?: VolunteerClientViewDto;
+  @ApiPropertyOptional({ description: 'Volunteers only: from their home to where the vigil is, as the crow flies (km, one decimal)', example: 2.4 }) distanceKm?: number;
   @ApiPropertyOptional({ type: OfferVolunteerDto, description: 'Coordinators only' }) volunteer?: OfferVolunteerDto;
   @ApiPropertyOptional({ description: 'Coordinators only' }) score?: number;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Coordinators only' }) declineReason?: string | null;
