@@ -3,15 +3,13 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { createBrowserRouter, Link, Outlet, RouterProvider, useHref, useNavigate } from 'react-router';
 import { i18n } from './shared/i18n/i18n';
-import { ChangePasswordScreen } from './shared/account/change-password/ChangePasswordScreen';
-import { ForgotPasswordScreen } from './shared/account/forgot-password/ForgotPasswordScreen';
-import { InvitationScreen } from './shared/account/invitation/InvitationScreen';
 import { LoginScreen } from './shared/account/login/LoginScreen';
-import { ResetPasswordScreen } from './shared/account/reset-password/ResetPasswordScreen';
-import { TwoFactorScreen } from './shared/account/two-factor/TwoFactorScreen';
+import { lazyScreen } from './shared/routing/lazy-screen';
 import { SignedIn } from './shared/routing/SignedIn';
 import { ApiError } from './shared/api/client';
 import { Page } from './shared/ui/Page';
+import { session } from './shared/session/session';
+import { prefetchToday } from './volunteer/today/queries';
 import { volunteerRoutes } from './volunteer/routes';
 
 const queryClient = new QueryClient({
@@ -22,6 +20,11 @@ const queryClient = new QueryClient({
       retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
     },
   },
+});
+
+// A volunteer opening the app lands on Today: its data travels beside /api/me, not after it.
+session.subscribe(() => {
+  if (session.role() === 'volunteer' && window.location.pathname === '/') prefetchToday(queryClient);
 });
 
 /** React Aria links and buttons with `href` navigate through the router, not with a page load. */
@@ -48,17 +51,17 @@ const router = createBrowserRouter([
     element: <AriaRouter />,
     children: [
       { path: '/login', element: <LoginScreen /> },
-      { path: '/login/two-factor', element: <TwoFactorScreen /> },
-      { path: '/invitation', element: <InvitationScreen /> },
-      { path: '/forgot-password', element: <ForgotPasswordScreen /> },
-      { path: '/reset-password', element: <ResetPasswordScreen /> },
+      { path: '/login/two-factor', lazy: lazyScreen(() => import('./shared/account/two-factor/TwoFactorScreen'), 'TwoFactorScreen') },
+      { path: '/invitation', lazy: lazyScreen(() => import('./shared/account/invitation/InvitationScreen'), 'InvitationScreen') },
+      { path: '/forgot-password', lazy: lazyScreen(() => import('./shared/account/forgot-password/ForgotPasswordScreen'), 'ForgotPasswordScreen') },
+      { path: '/reset-password', lazy: lazyScreen(() => import('./shared/account/reset-password/ResetPasswordScreen'), 'ResetPasswordScreen') },
       {
         element: (
           <SignedIn>
             <Outlet />
           </SignedIn>
         ),
-        children: [...volunteerRoutes, { path: '/account/password', element: <ChangePasswordScreen /> }, { path: '*', element: <NotFound /> }],
+        children: [...volunteerRoutes, { path: '/account/password', lazy: lazyScreen(() => import('./shared/account/change-password/ChangePasswordScreen'), 'ChangePasswordScreen') }, { path: '*', element: <NotFound /> }],
       },
     ],
   },

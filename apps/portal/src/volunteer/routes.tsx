@@ -1,19 +1,14 @@
 import type { RouteObject } from 'react-router';
-import { AvailabilityScreen } from './availability/AvailabilityScreen';
-import { MatchScreen } from './match/MatchScreen';
-import { OfferScreen } from './offer/OfferScreen';
-import { ProfileScreen } from './profile/ProfileScreen';
+import { lazyScreen } from '../shared/routing/lazy-screen';
 import { TodayScreen } from './today/TodayScreen';
-import { PlanVisitScreen } from './visits/PlanVisitScreen';
-import { VisitsScreen } from './visits/VisitsScreen';
 
-/** The volunteer's screens (other roles see the placeholder of `ForRoles`). */
+/** The volunteer's screens (other roles see the placeholder of `ForRoles`); Today comes with the first load. */
 export const volunteerRoutes: RouteObject[] = [
   { index: true, element: <TodayScreen /> },
-  { path: 'offers/:id', element: <OfferScreen /> },
-  { path: 'matches/:id', element: <MatchScreen /> },
-  { path: 'availability', element: <AvailabilityScreen /> },
-  { path: 'profile', element: <ProfileScreen /> },
-  { path: 'visits', element: <VisitsScreen /> },
-  { path: 'visits/new', element: <PlanVisitScreen /> },
+  { path: 'offers/:id', lazy: lazyScreen(() => import('./offer/OfferScreen'), 'OfferScreen') },
+  { path: 'matches/:id', lazy: lazyScreen(() => import('./match/MatchScreen'), 'MatchScreen') },
+  { path: 'availability', lazy: lazyScreen(() => import('./availability/AvailabilityScreen'), 'AvailabilityScreen') },
+  { path: 'profile', lazy: lazyScreen(() => import('./profile/ProfileScreen'), 'ProfileScreen') },
+  { path: 'visits', lazy: lazyScreen(() => import('./visits/VisitsScreen'), 'VisitsScreen') },
+  { path: 'visits/new', lazy: lazyScreen(() => import('./visits/PlanVisitScreen'), 'PlanVisitScreen') },
 ];

@@ -27,6 +27,19 @@ class Session {
     return this.token;
   }
 
+  /**
+   * The role the access token names, read without verifying it: only a hint for what to fetch early.
+   * What a user may see is decided by the API on every call.
+   */
+  role(): string | null {
+    try {
+      const payload = this.token?.split('.')[1];
+      return payload ? (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: string }).role ?? null : null;
+    } catch {
+      return null;
+    }
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../shared/api/client';
 import type { components } from '../../shared/api/schema';
 
@@ -30,13 +30,23 @@ export function useMatchVisits(id: string | null | undefined) {
 }
 
 /** Proposals waiting for my answer. */
+export const proposedMatchesQuery = queryOptions({
+  queryKey: ['matches', 'list', 'proposed'],
+  queryFn: () => unwrap(api.GET('/api/matches', { params: { query: { status: ['proposed'], pageSize: 100 } } })),
+});
+
 export function useProposedMatches() {
-  return useQuery({ queryKey: ['matches', 'list', 'proposed'], queryFn: () => unwrap(api.GET('/api/matches', { params: { query: { status: ['proposed'], pageSize: 100 } } })) });
+  return useQuery(proposedMatchesQuery);
 }
 
 /** My active matches: their clients' first names go with my visits. */
+export const activeMatchesQuery = queryOptions({
+  queryKey: ['matches', 'list', 'active'],
+  queryFn: () => unwrap(api.GET('/api/matches', { params: { query: { status: ['active'], pageSize: 100 } } })),
+});
+
 export function useActiveMatches() {
-  return useQuery({ queryKey: ['matches', 'list', 'active'], queryFn: () => unwrap(api.GET('/api/matches', { params: { query: { status: ['active'], pageSize: 100 } } })) });
+  return useQuery(activeMatchesQuery);
 }
 
 /** Accept or decline: the answer is the match as it now is (with address and phone once active). */

@@ -14,15 +14,8 @@ import { TextField } from '../../shared/ui/TextField';
 import { messageOf } from '../../shared/ui/errors';
 import { ClientFacts } from '../match/ClientFacts';
 import { clientOf, useMatch, useMatchVisits } from '../match/queries';
-import { isOfferClosed, Offer, useAnswerOffer, useOffer } from './queries';
+import { closedOutcome, ClosedOutcome, isOfferClosed, Offer, useAnswerOffer, useOffer } from './queries';
 
-/** Why an accept found the offer closed, carried in the router state from Today to this page. */
-export interface ClosedOutcome {
-  code: string;
-  message: string;
-}
-
-export const closedOutcome = (error: ApiError): ClosedOutcome => ({ code: error.code, message: error.message });
 
 export function OfferScreen() {
   const me = useMe();

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../../shared/api/client';
 import type { components } from '../../shared/api/schema';
 
@@ -13,13 +13,26 @@ export function isOfferClosed(error: unknown): boolean {
   return error instanceof ApiError && error.status === 409 && CLOSED_CODES.includes(error.code);
 }
 
+/** Why an accept found the offer closed, carried in the router state from Today to the offer page. */
+export interface ClosedOutcome {
+  code: string;
+  message: string;
+}
+
+export const closedOutcome = (error: ApiError): ClosedOutcome => ({ code: error.code, message: error.message });
+
 export function useOffer(id: string) {
   return useQuery({ queryKey: offerKey(id), queryFn: () => unwrap(api.GET('/api/offers/{id}', { params: { path: { id } } })) });
 }
 
 /** My open vigil offers, newest first. */
+export const openOffersQuery = queryOptions({
+  queryKey: ['offers', 'list', 'open'],
+  queryFn: () => unwrap(api.GET('/api/offers', { params: { query: { status: ['sent'], pageSize: 100 } } })),
+});
+
 export function useOpenOffers() {
-  return useQuery({ queryKey: ['offers', 'list', 'open'], queryFn: () => unwrap(api.GET('/api/offers', { params: { query: { status: ['sent'], pageSize: 100 } } })) });
+  return useQuery(openOffersQuery);
 }
 
 export function useAnswerOffer() {

@@ -11,8 +11,7 @@ import { Page } from '../../shared/ui/Page';
 import { messageOf } from '../../shared/ui/errors';
 import { neighbourhoodOf } from '../match/ClientFacts';
 import { clientOf, useActiveMatches, useProposedMatches } from '../match/queries';
-import { closedOutcome } from '../offer/OfferScreen';
-import { isOfferClosed, Offer, useAnswerOffer, useOpenOffers } from '../offer/queries';
+import { closedOutcome, isOfferClosed, Offer, useAnswerOffer, useOpenOffers } from '../offer/queries';
 import { useNextVisits } from './queries';
 
 /** The volunteer's start: urgent vigils first, then proposals to answer, then the next visits. Live through the stream. */
