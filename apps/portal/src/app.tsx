@@ -8,6 +8,9 @@ import { SignedIn } from './shared/routing/SignedIn';
 import { ApiError } from './shared/api/client';
 import { Page } from './shared/ui/Page';
 import { volunteerRoutes } from './volunteer/routes';
+import { InboxScreen } from './shared/inbox/InboxScreen';
+import { notificationsKey } from './shared/inbox/queries';
+import { listenToServiceWorker } from './shared/push/worker-messages';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -49,11 +52,16 @@ const router = createBrowserRouter([
             <Outlet />
           </SignedIn>
         ),
-        children: [...volunteerRoutes, { path: '*', element: <NotFound /> }],
+        children: [...volunteerRoutes, { path: '/inbox', element: <InboxScreen /> }, { path: '*', element: <NotFound /> }],
       },
     ],
   },
 ]);
+
+listenToServiceWorker(
+  (path) => router.navigate(path),
+  () => queryClient.invalidateQueries({ queryKey: notificationsKey }),
+);
 
 export function App() {
   return (

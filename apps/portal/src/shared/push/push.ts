@@ -1,0 +1,143 @@
+import { api, ApiError, unwrap } from '../api/client';
+
+/**
+ * Web Push in this browser. The browser holds one subscription per service worker; the API keeps
+ * which people it is for. A shared device may be used by several people, so the id the API gave
+ * is remembered per user, with the endpoint it was for.
+ */
+export type PushState = 'unsupported' | 'blocked' | 'on' | 'off';
+
+/** Why switching push on did not work, for the words on the screen. */
+export type PushProblem = 'blocked' | 'dismissed' | 'noWorker' | 'serviceUnreachable';
+
+export class PushSetupError extends Error {
+  constructor(readonly problem: PushProblem) {
+    super(problem);
+  }
+}
+
+const WORKER_URL = '/sw.js';
+const STORAGE_KEY = 'vm.push';
+
+interface Remembered {
+  endpoint: string;
+  id: string;
+}
+
+export function pushSupported(): boolean {
+  return typeof window !== 'undefined' && window.isSecureContext && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
+}
+
+/** Registers the service worker (it shows push messages and opens their page when tapped). */
+export function registerServiceWorker(): Promise<ServiceWorkerRegistration | null> {
+  if (!('serviceWorker' in navigator)) return Promise.resolve(null);
+  return navigator.serviceWorker.register(WORKER_URL, { scope: '/' }).catch((error: unknown) => {
+    console.warn('Service worker not registered', error);
+    return null;
+  });
+}
+
+async function currentSubscription(): Promise<PushSubscription | null> {
+  const registration = await navigator.serviceWorker.getRegistration('/');
+  return (await registration?.pushManager.getSubscription()) ?? null;
+}
+
+export async function pushState(userId: string): Promise<PushState> {
+  if (!pushSupported()) return 'unsupported';
+  if (Notification.permission === 'denied') return 'blocked';
+  if (Notification.permission !== 'granted') return 'off';
+  const subscription = await currentSubscription();
+  const remembered = recall(userId);
+  return subscription && remembered?.endpoint === subscription.endpoint ? 'on' : 'off';
+}
+
+/**
+ * Asks the browser's permission, subscribes with the API's public key (a subscription made with an
+ * older key is renewed) and gives the subscription to the API.
+ */
+export async function enablePush(userId: string): Promise<void> {
+  const permission = await Notification.requestPermission();
+  if (permission === 'denied') throw new PushSetupError('blocked');
+  if (permission !== 'granted') throw new PushSetupError('dismissed');
+  const registration = (await registerServiceWorker()) ? await navigator.serviceWorker.ready : null;
+  if (!registration) throw new PushSetupError('noWorker');
+  const { publicKey } = await unwrap(api.GET('/api/push/public-key'));
+  const key = fromBase64Url(publicKey);
+  let subscription = await registration.pushManager.getSubscription();
+  if (subscription && !sameKey(subscription.options.applicationServerKey, key)) {
+    await subscription.unsubscribe();
+    subscription = null;
+  }
+  if (!subscription) {
+    try {
+      subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+    } catch (error) {
+      // Chromium without its push service (offline, or no Google services) fails here.
+      console.warn('Push subscription failed', error);
+      throw new PushSetupError('serviceUnreachable');
+    }
+  }
+  await remember(userId, subscription);
+}
+
+/** Hands a browser subscription to the API and remembers the id it got (also used by the tests). */
+export async function remember(userId: string, subscription: PushSubscription): Promise<void> {
+  const json = subscription.toJSON();
+  const stored = await unwrap(
+    api.POST('/api/me/push-subscriptions', {
+      body: { endpoint: subscription.endpoint, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' }, userAgent: navigator.userAgent.slice(0, 300) },
+    }),
+  );
+  save(userId, { endpoint: subscription.endpoint, id: stored.id });
+}
+
+/** Tells the API to stop, then ends the browser's subscription. */
+export async function disablePush(userId: string): Promise<void> {
+  const subscription = await currentSubscription();
+  let id = recall(userId)?.id;
+  // Remembered nothing (site data cleared): giving the same endpoint again returns its id.
+  if (!id && subscription) {
+    await remember(userId, subscription);
+    id = recall(userId)?.id;
+  }
+  if (id) {
+    try {
+      await unwrap(api.DELETE('/api/me/push-subscriptions/{id}', { params: { path: { id } } }));
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) throw error; // already gone is fine
+    }
+  }
+  save(userId, null);
+  await subscription?.unsubscribe();
+}
+
+function recall(userId: string): Remembered | null {
+  return readAll()[userId] ?? null;
+}
+
+function save(userId: string, value: Remembered | null): void {
+  const all = readAll();
+  if (value) all[userId] = value;
+  else delete all[userId];
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(all));
+}
+
+function readAll(): Record<string, Remembered> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, Remembered>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function fromBase64Url(value: string): Uint8Array<ArrayBuffer> {
+  const base64 = value.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(value.length / 4) * 4, '=');
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
+function sameKey(current: ArrayBuffer | null, wanted: Uint8Array): boolean {
+  if (!current) return false;
+  const bytes = new Uint8Array(current);
+  return bytes.length === wanted.length && bytes.every((b, i) => b === wanted[i]);
+}
