@@ -8,7 +8,7 @@ import { api, ApiError, unwrap } from '../api/client';
 export type PushState = 'unsupported' | 'blocked' | 'on' | 'off';
 
 /** Why switching push on did not work, for the words on the screen. */
-export type PushProblem = 'blocked' | 'dismissed' | 'noWorker' | 'serviceUnreachable';
+export type PushProblem = 'blocked' | 'dismissed' | 'noWorker' | 'browserRefused' | 'serviceUnreachable';
 
 export class PushSetupError extends Error {
   constructor(readonly problem: PushProblem) {
@@ -17,6 +17,8 @@ export class PushSetupError extends Error {
 }
 
 const WORKER_URL = '/sw.js';
+/** Chromium without a reachable push service waits minutes before it gives up; we say so sooner. */
+const SUBSCRIBE_TIMEOUT_MS = 20_000;
 const STORAGE_KEY = 'vm.push';
 
 interface Remembered {
@@ -70,17 +72,18 @@ export async function enablePush(userId: string): Promise<void> {
   }
   if (!subscription) {
     try {
-      subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+      subscription = await withTimeout(registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }), SUBSCRIBE_TIMEOUT_MS);
     } catch (error) {
-      // Chromium without its push service (offline, or no Google services) fails here.
       console.warn('Push subscription failed', error);
-      throw new PushSetupError('serviceUnreachable');
+      // Chromium refuses push in a private window ("permission denied") with permission granted.
+      const refused = error instanceof DOMException && /permission denied/i.test(error.message);
+      throw new PushSetupError(refused ? 'browserRefused' : 'serviceUnreachable');
     }
   }
   await remember(userId, subscription);
 }
 
-/** Hands a browser subscription to the API and remembers the id it got (also used by the tests). */
+/** Hands a browser subscription to the API and remembers the id it got. */
 export async function remember(userId: string, subscription: PushSubscription): Promise<void> {
   const json = subscription.toJSON();
   const stored = await unwrap(
@@ -109,6 +112,13 @@ export async function disablePush(userId: string): Promise<void> {
   }
   save(userId, null);
   await subscription?.unsubscribe();
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 }
 
 function recall(userId: string): Remembered | null {
