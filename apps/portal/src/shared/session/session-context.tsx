@@ -24,6 +24,8 @@ export function useSessionStatus(): Status {
     () => session.accessToken(),
   );
   useEffect(() => {
+    // Just logged in: nothing to renew (a needless renewal cut off by a navigation loses the session).
+    if (session.accessToken()) return setStarted(true);
     // A reload: the cookie (if any) gives a fresh access token without asking for the password.
     void session.refresh().finally(() => setStarted(true));
   }, []);
