@@ -155,14 +155,8 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
 function ChoiceBox({ value, label }: { value: string; label: string }) {
   return (
     <Checkbox value={value} className="checkbox">
-      {({ isSelected }) => (
-        <>
-          <span className="checkbox__box" aria-hidden="true">
-            {isSelected ? '✓' : ''}
-          </span>
-          <span>{label}</span>
-        </>
-      )}
+      <span className="checkbox__box" aria-hidden="true" />
+      <span>{label}</span>
     </Checkbox>
   );
 }

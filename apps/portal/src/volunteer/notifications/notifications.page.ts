@@ -38,11 +38,11 @@ export class NotificationSettingsPage {
   }
 
   channel(kind: string, channel: Channel): Locator {
-    return this.kind(kind).getByRole('checkbox', { name: this.t(`notificationSettings.channels.${channel}`) });
+    return this.kind(kind).getByRole('checkbox', { name: this.t(`notificationSettings.channels.${channel}`), exact: true });
   }
 
   digest(kind: string): Locator {
-    return this.kind(kind).getByRole('checkbox', { name: this.t('notificationSettings.digest') });
+    return this.kind(kind).getByRole('checkbox', { name: this.t('notificationSettings.digest'), exact: true });
   }
 
   quietHours(): Locator {
@@ -59,6 +59,32 @@ export class NotificationSettingsPage {
 
   digestAt(): Locator {
     return this.page.getByLabel(this.t('notificationSettings.digestAt'));
+  }
+
+  /**
+   * Switches and checkboxes by keyboard, as a keyboard user would: React Aria hides the native input
+   * under its drawn box, so a pointer click on the input itself is intercepted.
+   */
+  async toggle(control: Locator, on: boolean): Promise<void> {
+    if ((await control.isChecked()) === on) return;
+    await control.focus();
+    await this.page.keyboard.press('Space');
+  }
+
+  setChannel(kind: string, channel: Channel, on: boolean): Promise<void> {
+    return this.toggle(this.channel(kind, channel), on);
+  }
+
+  setDigest(kind: string, on: boolean): Promise<void> {
+    return this.toggle(this.digest(kind), on);
+  }
+
+  setQuietHours(on: boolean): Promise<void> {
+    return this.toggle(this.quietHours(), on);
+  }
+
+  setPush(on: boolean): Promise<void> {
+    return this.toggle(this.pushSwitch(), on);
   }
 
   saveButton(): Locator {
