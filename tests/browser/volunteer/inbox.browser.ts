@@ -206,7 +206,15 @@ test.describe('Push', () => {
       await expect.poll(async () => (await notification(person, 'match_proposed')).readAt).not.toBeNull();
       expect(await shown()).toEqual([]);
 
+      // A shared phone: a colleague subscribes this browser, the API moves it to them, and the switch says off.
+      const colleague = await given.user('volunteer');
+      await ok(api(colleague.token).POST('/api/me/push-subscriptions', { body: subscription }), 'colleague subscribes');
       await settings.open();
+      await expect(settings.pushState('off')).toBeVisible();
+      await settings.setPush(true);
+      await expect(settings.pushState('on')).toBeVisible();
+      expect(await ok(api(colleague.token).GET('/api/me/push-subscriptions'), 'subscriptions')).toEqual([]);
+
       await settings.setPush(false);
       await expect(settings.pushState('off')).toBeVisible();
       expect(await ok(api(person.token).GET('/api/me/push-subscriptions'), 'subscriptions')).toEqual([]);

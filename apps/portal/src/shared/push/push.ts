@@ -48,9 +48,19 @@ export async function pushState(userId: string): Promise<PushState> {
   if (!pushSupported()) return 'unsupported';
   if (Notification.permission === 'denied') return 'blocked';
   if (Notification.permission !== 'granted') return 'off';
+  return (await ownSubscription(userId)) ? 'on' : 'off';
+}
+
+/**
+ * This browser's subscription and its id at the API, when it is this person's: the API moves an
+ * endpoint to whoever subscribed it last, so on a shared device it may have become someone else's.
+ */
+async function ownSubscription(userId: string): Promise<{ subscription: PushSubscription; id: string } | null> {
   const subscription = await currentSubscription();
   const remembered = recall(userId);
-  return subscription && remembered?.endpoint === subscription.endpoint ? 'on' : 'off';
+  if (!subscription || !remembered || remembered.endpoint !== subscription.endpoint) return null;
+  const held = await unwrap(api.GET('/api/me/push-subscriptions'));
+  return held.some((s) => s.id === remembered.id) ? { subscription, id: remembered.id } : null;
 }
 
 /**
@@ -84,7 +94,7 @@ export async function enablePush(userId: string): Promise<void> {
 }
 
 /** Hands a browser subscription to the API and remembers the id it got. */
-export async function remember(userId: string, subscription: PushSubscription): Promise<void> {
+async function remember(userId: string, subscription: PushSubscription): Promise<void> {
   const json = subscription.toJSON();
   const stored = await unwrap(
     api.POST('/api/me/push-subscriptions', {
@@ -94,24 +104,18 @@ export async function remember(userId: string, subscription: PushSubscription): 
   save(userId, { endpoint: subscription.endpoint, id: stored.id });
 }
 
-/** Tells the API to stop, then ends the browser's subscription. */
+/** Tells the API to stop, then ends the browser's subscription (only when it was this person's). */
 export async function disablePush(userId: string): Promise<void> {
-  const subscription = await currentSubscription();
-  let id = recall(userId)?.id;
-  // Remembered nothing (site data cleared): giving the same endpoint again returns its id.
-  if (!id && subscription) {
-    await remember(userId, subscription);
-    id = recall(userId)?.id;
-  }
-  if (id) {
+  const own = await ownSubscription(userId);
+  if (own) {
     try {
-      await unwrap(api.DELETE('/api/me/push-subscriptions/{id}', { params: { path: { id } } }));
+      await unwrap(api.DELETE('/api/me/push-subscriptions/{id}', { params: { path: { id: own.id } } }));
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 404)) throw error; // already gone is fine
     }
+    await own.subscription.unsubscribe();
   }
   save(userId, null);
-  await subscription?.unsubscribe();
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
