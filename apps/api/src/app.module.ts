@@ -38,6 +38,7 @@ import { PushController } from './controllers/push.controller';
 
 import { NotificationsController } from './controllers/notifications.controller';
 import { loginThrottlerOptions } from './throttling/login-throttler';
+import { BrowserSessions } from './browser-session';
 
 export interface AppModuleOptions {
   /** Run the worker (outbox relay + job processors) inside the API process. */
@@ -102,6 +103,7 @@ export class AppModule implements OnApplicationBootstrap {
         { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
         { provide: APP_INTERCEPTOR, useClass: NoBodyInterceptor },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        BrowserSessions,
       ],
     };
   }

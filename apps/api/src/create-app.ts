@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppConfig, assertStorableText, correlationIdOf, createValidationPipe, jsonNestingExceeds, localeOf, MAX_JSON_DEPTH, validateEnvironment, ValidationFailedError } from '@app/core';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
+import { servePortal } from './portal';
 import { I18nService, phrase } from '@app/i18n';
 
 /**
@@ -19,6 +20,21 @@ function requestId(raw: IncomingMessage): string {
   (raw as IncomingMessage & { id?: string }).id = id;
   return id;
 }
+
+/**
+ * The Content Security Policy: everything from the service's own origin, including the portal's
+ * service worker, its manifest and its API calls; images also as data: URLs.
+ */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  upgradeInsecureRequests: null, // the service may run on plain http behind a proxy or locally
+};
 
 /** Builds the HTTP app exactly as it runs in production; tests use the same function. */
 export async function createApp(options: { withWorker?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -40,18 +56,12 @@ export async function createApp(options: { withWorker?: boolean } = {}): Promise
     { bufferLogs: true, bodyParser: false }, // JSON parsing is set up below
   );
   app.useLogger(app.get(Logger));
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"], // Swagger UI bootstraps inline
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        upgradeInsecureRequests: null, // the service may run on plain http behind a proxy or locally
-      },
-    },
-  });
+  await app.register(helmet, { contentSecurityPolicy: { directives: { ...CSP, scriptSrc: ["'self'", "'unsafe-inline'"] } } }); // Swagger UI bootstraps inline
   const fastify = app.getHttpAdapter().getInstance();
+  // The portal's pages need no inline script: theirs is the stricter policy.
+  if (!(await servePortal(fastify, config.http.portalDir, { contentSecurityPolicy: { directives: CSP } }))) {
+    app.get(Logger).warn(`No portal in ${config.http.portalDir} (no index.html): serving the API only. Build the portal (Vite) into it, or set PORTAL_DIR`, 'Portal');
+  }
   // Action routes (accept, confirm, …) need no body; clients that always send a JSON content type
   // with an empty body get `{}` instead of a 400. Anything else goes to Fastify's own safe parser,
   // after a cheap depth check, and its strings must be storable text.

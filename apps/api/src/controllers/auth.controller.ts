@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiGoneResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -26,7 +28,9 @@ import {
   TotpEnrolmentDto,
   TwoFactorChallengeDto,
 } from '../dtos/account.dto';
-import { LoginDto, RefreshDto, TokenPairDto } from '../dtos/auth.dto';
+import type { FastifyReply } from 'fastify';
+import { ApiSessionHeader, BrowserSessions } from '../browser-session';
+import { LoginDto, LogoutDto, RefreshDto, TokenPairDto } from '../dtos/auth.dto';
 import { LoginThrottlerGuard } from '../throttling/login-throttler';
 
 /** The same answer for every address: whether it has accounts is not for the caller to learn. */
@@ -39,6 +43,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly resets: PasswordResetService,
     private readonly i18n: I18nService,
+    private readonly sessions: BrowserSessions,
   ) {}
 
   @Public()
@@ -53,8 +58,9 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'organisation_required: the email and password open accounts in several organisations (listed in details); send organisationId' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many attempts from this address, or on this account from any address; `Retry-After` says how many seconds to wait' })
-  login(@Body() body: LoginDto, @Req() request: AuthenticatedRequest): Promise<TokenPairDto | TwoFactorChallengeDto> {
-    return this.auth.login(body.email, body.password, request, body.organisationId);
+  @ApiSessionHeader()
+  async login(@Body() body: LoginDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto | TwoFactorChallengeDto> {
+    return this.sessions.deliver(request, reply, await this.auth.login(body.email, body.password, request, body.organisationId));
   }
 
   @Public()
@@ -64,8 +70,9 @@ export class AuthController {
   @ApiOkResponse({ type: SecondFactorTokensDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'invalid_code (wrong, or a code used before), invalid_challenge (expired)' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Counted with the password attempts of the account; `Retry-After`' })
-  loginSecondFactor(@Body() body: SecondFactorDto, @Req() request: AuthenticatedRequest): Promise<SecondFactorTokensDto> {
-    return this.auth.loginSecondFactor(body.challenge, { code: body.code, recoveryCode: body.recoveryCode }, request);
+  @ApiSessionHeader()
+  async loginSecondFactor(@Body() body: SecondFactorDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SecondFactorTokensDto> {
+    return this.sessions.deliver(request, reply, await this.auth.loginSecondFactor(body.challenge, { code: body.code, recoveryCode: body.recoveryCode }, request));
   }
 
   @Public()
@@ -105,19 +112,26 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new pair (the old one becomes invalid)' })
+  @ApiOperation({ summary: 'Exchange a refresh token (in the body, or the `vm_refresh` cookie) for a new pair (the old one becomes invalid); with the cookie, the new refresh token is set as the cookie and left out of the body' })
+  @ApiBody({ type: RefreshDto, required: false })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Invalid, expired or already used refresh token' })
-  refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(body.refreshToken);
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Invalid, expired or already used refresh token (a cookie is then cleared)' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'origin_refused: the cookie was used without the service\'s own Origin header' })
+  refresh(@Body() body: RefreshDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto> {
+    if (body.refreshToken !== undefined) return this.auth.refresh(body.refreshToken);
+    return this.sessions.refresh(request, reply, (token) => this.auth.refresh(token));
   }
 
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the login the refresh token belongs to' })
+  @ApiOperation({ summary: 'End the login the refresh token (in the body, or the `vm_refresh` cookie, then cleared) belongs to; with `everywhere`, every login of its user' })
+  @ApiBody({ type: LogoutDto, required: false })
   @ApiNoContentResponse()
-  async logout(@Body() body: RefreshDto): Promise<void> {
-    await this.auth.logout(body.refreshToken);
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'origin_refused: the cookie was used without the service\'s own Origin header' })
+  async logout(@Body() body: LogoutDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const everywhere = body.everywhere ?? false;
+    if (body.refreshToken !== undefined) return this.auth.logout(body.refreshToken, everywhere);
+    return this.sessions.logout(request, reply, (token) => this.auth.logout(token, everywhere));
   }
 }

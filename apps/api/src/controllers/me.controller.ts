@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, Principal } from '@app/core';
 import { Audited } from '@app/audit';
 import { AuthService, CurrentPrincipal, OrganisationsService, Role, Roles, TwoFactorService, UsersService } from '@app/identity';
 import { ChangePasswordDto, DisableTotpDto, PasswordProofDto, RecoveryCodesDto, TotpCodeDto, TotpEnrolmentDto } from '../dtos/account.dto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiSessionHeader, BrowserSessions } from '../browser-session';
 import { TokenPairDto } from '../dtos/auth.dto';
 import { CalendarService, VisitsService } from '@app/matches';
 import { CalendarAddressDto, ListOwnVisitsQueryDto, VisitDto, VisitPageDto } from '../dtos/match.dto';
@@ -20,6 +22,7 @@ export class MeController {
     private readonly calendar: CalendarService,
     private readonly auth: AuthService,
     private readonly twoFactor: TwoFactorService,
+    private readonly sessions: BrowserSessions,
   ) {}
 
   @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)
@@ -29,8 +32,14 @@ export class MeController {
   @ApiOperation({ summary: 'Change your password; every other login of yours ends, this one goes on with the new pair returned' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'wrong_password (counted like a login attempt: 429 after too many)' })
-  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<TokenPairDto> {
-    return this.auth.changePassword(principal, body.currentPassword, body.newPassword);
+  @ApiSessionHeader()
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPairDto> {
+    return this.sessions.deliver(request, reply, await this.auth.changePassword(principal, body.currentPassword, body.newPassword));
   }
 
   @Roles(Role.Admin, Role.Coordinator, Role.Referrer, Role.Volunteer)

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defaultOwnerUrl, DEVELOPMENT_JWT_SECRET, Environment, NodeEnv } from './environment';
 
 const hostList = (raw: string) => raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -8,7 +9,7 @@ const hostList = (raw: string) => raw.split(',').map((s) => s.trim().toLowerCase
  */
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
-  readonly http: { port: number; host: string; bodyLimitBytes: number; trustProxy: boolean; publicUrl: string };
+  readonly http: { port: number; host: string; bodyLimitBytes: number; trustProxy: boolean; publicUrl: string; portalDir: string };
   readonly database: { url: string; ownerUrl: string; migrateOnStart: boolean; poolSize: number; poolTimeoutMs: number };
   readonly redis: { url: string; prefix: string };
   readonly auth: {
@@ -43,6 +44,7 @@ export class AppConfig {
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       trustProxy: env.TRUST_PROXY,
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+      portalDir: resolve(process.cwd(), env.PORTAL_DIR),
     };
     this.database = {
       url: env.DATABASE_URL,

@@ -104,6 +104,10 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** The portal's built files (Vite's output), served at `/`; relative to the working directory. */
+  @IsString() @MinLength(1, { message: 'PORTAL_DIR must not be empty' })
+  PORTAL_DIR = 'dist/portal';
+
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   SMTP_HOST?: string;
 

@@ -177,8 +177,9 @@ export class AuthService {
     });
   }
 
-  logout(refreshToken: string): Promise<void> {
-    return this.tokens.revoke(refreshToken);
+  /** Ends the login of the refresh token, or with `everywhere` every login of its user. */
+  logout(refreshToken: string, everywhere = false): Promise<void> {
+    return this.tokens.revoke(refreshToken, everywhere);
   }
 
   /** The signed-in caller behind an access token, or 401. */

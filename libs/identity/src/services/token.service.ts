@@ -73,12 +73,19 @@ export class TokenService {
     return this.pair(principal, `${result.newTokenId}.${newSecret}`);
   }
 
-  /** Ends the login the refresh token belongs to (all tokens of its family). Unknown tokens are ignored. */
-  async revoke(refreshToken: string): Promise<void> {
+  /**
+   * Ends the login the refresh token belongs to (all tokens of its family), or with `everywhere`
+   * every login of its user. Unknown tokens are ignored. Only a live token (unused, unrevoked, not
+   * expired) ends other logins: an old copy of a used one must not log its owner out everywhere.
+   */
+  async revoke(refreshToken: string, everywhere = false): Promise<void> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) return;
     const token = await this.refreshTokens.findById(parsed.id);
-    if (token && safeEqualHex(token.secretHash, sha256(parsed.secret))) await this.refreshTokens.revokeFamily(token.familyId);
+    if (!token || !safeEqualHex(token.secretHash, sha256(parsed.secret))) return;
+    const live = !token.usedAt && !token.revokedAt && token.expiresAt.getTime() > Date.now();
+    if (everywhere && live) await this.refreshTokens.revokeAllForUser(token.userId);
+    else await this.refreshTokens.revokeFamily(token.familyId);
   }
 
   async revokeAllForUser(userId: string): Promise<void> {

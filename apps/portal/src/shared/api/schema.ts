@@ -130,7 +130,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair (the old one becomes invalid) */
+        /** Exchange a refresh token (in the body, or the `vm_refresh` cookie) for a new pair (the old one becomes invalid); with the cookie, the new refresh token is set as the cookie and left out of the body */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -147,7 +147,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the login the refresh token belongs to */
+        /** End the login the refresh token (in the body, or the `vm_refresh` cookie, then cleared) belongs to; with `everywhere`, every login of its user */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -1271,8 +1271,8 @@ export interface components {
         TokenPairDto: {
             /** @description Short-lived JWT; send as `Authorization: Bearer <token>` */
             accessToken: string;
-            /** @description Single use: exchange at /api/auth/refresh for a new pair */
-            refreshToken: string;
+            /** @description Single use: exchange at /api/auth/refresh for a new pair. Absent when the request had `X-Session: cookie`: the token is then in the `vm_refresh` cookie */
+            refreshToken?: string;
             /** @example Bearer */
             tokenType: string;
             /**
@@ -1325,8 +1325,8 @@ export interface components {
         SecondFactorTokensDto: {
             /** @description Short-lived JWT; send as `Authorization: Bearer <token>` */
             accessToken: string;
-            /** @description Single use: exchange at /api/auth/refresh for a new pair */
-            refreshToken: string;
+            /** @description Single use: exchange at /api/auth/refresh for a new pair. Absent when the request had `X-Session: cookie`: the token is then in the `vm_refresh` cookie */
+            refreshToken?: string;
             /** @example Bearer */
             tokenType: string;
             /**
@@ -1378,10 +1378,22 @@ export interface components {
         };
         RefreshDto: {
             /**
-             * @description The refresh token from login or the previous refresh
+             * @description The refresh token from login or the previous refresh. Left out, the `vm_refresh` cookie is used instead (browsers; the request must then carry the service's own `Origin`, else 403 origin_refused)
              * @example 3f0c8a4e-6d1b-4b7e-9a53-2f1c0d9e8b7a.Qm9ndXMgZXhhbXBsZSB0b2tlbiBvZiA0MyBjaGFyYWN0ZXJz
              */
-            refreshToken: string;
+            refreshToken?: string;
+        };
+        LogoutDto: {
+            /**
+             * @description The refresh token from login or the previous refresh. Left out, the `vm_refresh` cookie is used instead (browsers; the request must then carry the service's own `Origin`, else 403 origin_refused)
+             * @example 3f0c8a4e-6d1b-4b7e-9a53-2f1c0d9e8b7a.Qm9ndXMgZXhhbXBsZSB0b2tlbiBvZiA0MyBjaGFyYWN0ZXJz
+             */
+            refreshToken?: string;
+            /**
+             * @description End every login of the token's user (all devices), not only this one (default false)
+             * @example true
+             */
+            everywhere?: boolean;
         };
         InviteDto: {
             /** @example j.devries@hospice.example */
@@ -3433,7 +3445,10 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Browsers: `cookie` puts the refresh token in an HttpOnly cookie `vm_refresh` (Path=/api/auth, Secure, SameSite=Strict) instead of the body; refresh and log out then without a token in the body */
+                "X-Session"?: "cookie";
+            };
             path?: never;
             cookie?: never;
         };
@@ -3501,7 +3516,10 @@ export interface operations {
     AuthController_loginSecondFactor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Browsers: `cookie` puts the refresh token in an HttpOnly cookie `vm_refresh` (Path=/api/auth, Secure, SameSite=Strict) instead of the body; refresh and log out then without a token in the body */
+                "X-Session"?: "cookie";
+            };
             path?: never;
             cookie?: never;
         };
@@ -3712,7 +3730,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RefreshDto"];
             };
@@ -3735,8 +3753,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Invalid, expired or already used refresh token */
+            /** @description Invalid, expired or already used refresh token (a cookie is then cleared) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description origin_refused: the cookie was used without the service's own Origin header */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3762,9 +3789,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshDto"];
+                "application/json": components["schemas"]["LogoutDto"];
             };
         };
         responses: {
@@ -3776,6 +3803,15 @@ export interface operations {
             };
             /** @description Invalid input: unknown field, wrong type or format */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description origin_refused: the cookie was used without the service's own Origin header */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3913,7 +3949,10 @@ export interface operations {
     MeController_changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Browsers: `cookie` puts the refresh token in an HttpOnly cookie `vm_refresh` (Path=/api/auth, Secure, SameSite=Strict) instead of the body; refresh and log out then without a token in the body */
+                "X-Session"?: "cookie";
+            };
             path?: never;
             cookie?: never;
         };

@@ -8,6 +8,7 @@ import { Page } from '../../ui/Page';
 import { TextField } from '../../ui/TextField';
 import { messageOf } from '../../ui/errors';
 import { LoginOutcome, session } from '../../session/session';
+import { PublicFrame } from '../../shell/PublicFrame';
 
 export interface LoginState {
   from?: string;
@@ -31,8 +32,8 @@ export function LoginScreen() {
     try {
       const outcome: LoginOutcome = await session.login(email, password, organisationId);
       if (outcome.kind === 'chooseOrganisation') setOrganisations(outcome.organisations);
-      else if (outcome.kind === 'twoFactor') navigate('/login/two-factor', { state: { ...outcome, from: state.from } });
-      else navigate(state.from ?? '/', { replace: true });
+      else if (outcome.kind === 'twoFactor') void navigate('/login/two-factor', { state: { ...outcome, from: state.from } });
+      else void navigate(state.from ?? '/', { replace: true });
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -45,7 +46,7 @@ export function LoginScreen() {
   };
 
   return (
-    <main id="main" className="narrow">
+    <PublicFrame>
       <Page title={t('login.title')}>
         {state.ended && <Notice tone="info">{t('login.sessionEnded')}</Notice>}
         {error && <Notice tone="error">{error}</Notice>}
@@ -69,6 +70,6 @@ export function LoginScreen() {
           </Form>
         )}
       </Page>
-    </main>
+    </PublicFrame>
   );
 }
