@@ -67,8 +67,8 @@ export async function deliverPush(context: BrowserContext, page: Page, payload: 
   await cdp.send('ServiceWorker.enable');
   await expect.poll(() => registrations.length).toBeGreaterThan(0);
   const origin = new URL(page.url()).origin;
+  // The session stays open: detaching at once sometimes dropped the push before the worker had it.
   await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registrations[registrations.length - 1], data: JSON.stringify(payload) });
-  await cdp.detach();
 }
 
 /** A tap on the (first) shown notification: its `notificationclick` in the worker. */

@@ -206,9 +206,9 @@ test.describe('Push', () => {
       await expect.poll(async () => (await notification(person, 'match_proposed')).readAt).not.toBeNull();
       expect(await shown()).toEqual([]);
 
-      // A shared phone: a colleague subscribes this browser, the API moves it to them, and the switch says off.
-      const colleague = await given.user('volunteer');
-      await ok(api(colleague.token).POST('/api/me/push-subscriptions', { body: subscription }), 'colleague subscribes');
+      // A shared device: a colleague subscribes this browser, the API moves it to them, and the switch says off.
+      const colleague = await given.coordinator();
+      await ok(api(colleague.token).POST('/api/me/push-subscriptions', { body: { endpoint: subscription.endpoint, keys: subscription.keys } }), 'colleague subscribes');
       await settings.open();
       await expect(settings.pushState('off')).toBeVisible();
       await settings.setPush(true);
