@@ -18,14 +18,15 @@ export function useMe(): Me {
 }
 
 export function useSessionStatus(): Status {
-  const [started, setStarted] = useState(false);
+  // Just logged in, the page has its access token: nothing to renew (a needless renewal cut off by a
+  // navigation would leave the browser with a rotated-away cookie and sign the user out).
+  const [started, setStarted] = useState(() => session.accessToken() !== null);
   const token = useSyncExternalStore(
     (listener) => session.subscribe(listener),
     () => session.accessToken(),
   );
   useEffect(() => {
-    // Just logged in: nothing to renew (a needless renewal cut off by a navigation loses the session).
-    if (session.accessToken()) return setStarted(true);
+    if (session.accessToken()) return;
     // A reload: the cookie (if any) gives a fresh access token without asking for the password.
     void session.refresh().finally(() => setStarted(true));
   }, []);
