@@ -15,12 +15,13 @@ for (const [location, entry] of Object.entries(lock.packages)) {
     const key = `node_modules/${name}`;
     const nested = `${location}/node_modules/${name}`;
     if (lock.packages[key] || lock.packages[nested]) continue;
-    const parts = name.split(/[/-]/);
+    const parts = name.split(/[/-]/).map((p) => (p === 'windows' ? 'win32' : p));
     const os = parts.find((p) => OS.includes(p));
     const cpu = parts.find((p) => CPU.includes(p));
-    if (!os || !cpu) continue; // not a platform build: leave it to npm
-    lock.packages[key] = { version: version.replace(/^[\^~]/, ''), cpu: [cpu], optional: true, os: [os] };
-    added.push(`${name}@${version} (${os}/${cpu})`);
+    if (!os) continue; // not a platform build: leave it to npm
+    // A build for one system but any processor (vite's napi-windows-process-start-time) names no cpu.
+    lock.packages[key] = { version: version.replace(/^[\^~]/, ''), ...(cpu ? { cpu: [cpu] } : {}), optional: true, os: [os] };
+    added.push(`${name}@${version} (${os}/${cpu ?? 'any'})`);
   }
 }
 const root = lock.packages[''];

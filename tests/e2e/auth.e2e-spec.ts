@@ -58,14 +58,40 @@ describe('Authentication', () => {
     expect(rotated.status).toBe(200);
     expect(rotated.body.refreshToken).not.toBe(first);
     expect((await t.request('GET', '/api/me', { token: rotated.body.accessToken })).status).toBe(200);
+    // Its owner moves on with the successor; the first token is now only good for a thief.
+    const next = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: rotated.body.refreshToken } });
+    expect(next.status).toBe(200);
 
     const replay = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: first } });
     expect(replay.status).toBe(401);
     expect(replay.body.error).toBe('refresh_token_reused');
 
-    // The token issued by the rotation belongs to the same, now revoked, family.
-    const afterReplay = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: rotated.body.refreshToken } });
+    // The tokens issued by the rotations belong to the same, now revoked, family.
+    const afterReplay = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: next.body.refreshToken } });
     expect(afterReplay.status).toBe(401);
+  });
+
+  it('takes a used refresh token again for a few seconds while its successor is unused (the answer was lost), never later', async () => {
+    const login = await t.request('POST', '/api/auth/login', { body: { email: coordinatorEmail, password: PASSWORD } });
+    const first = login.body.refreshToken;
+    const lost = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: first } });
+    expect(lost.status).toBe(200);
+
+    // The page reloaded before the new token was stored: the same token comes back at once.
+    const again = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: first } });
+    expect(again.status).toBe(200);
+    expect(again.body.refreshToken).not.toBe(lost.body.refreshToken);
+    expect((await t.request('POST', '/api/auth/refresh', { body: { refreshToken: again.body.refreshToken } })).status).toBe(200);
+
+    // After the grace (REFRESH_REUSE_GRACE_SECONDS, 10 by default) it is a replay that ends the login.
+    const second = await t.request('POST', '/api/auth/login', { body: { email: coordinatorEmail, password: PASSWORD } });
+    const old = second.body.refreshToken;
+    const successor = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: old } });
+    await t.dataSource.query(`UPDATE refresh_token SET used_at = used_at - interval '11 seconds' WHERE id = $1`, [old.split('.')[0]]);
+    const late = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: old } });
+    expect(late.status).toBe(401);
+    expect(late.body.error).toBe('refresh_token_reused');
+    expect((await t.request('POST', '/api/auth/refresh', { body: { refreshToken: successor.body.refreshToken } })).status).toBe(401);
   });
 
   it('logout ends the login: its refresh token no longer works', async () => {

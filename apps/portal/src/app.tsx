@@ -3,7 +3,12 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { createBrowserRouter, Link, Outlet, RouterProvider, useHref, useNavigate } from 'react-router';
 import { i18n } from './shared/i18n/i18n';
+import { ChangePasswordScreen } from './shared/account/change-password/ChangePasswordScreen';
+import { ForgotPasswordScreen } from './shared/account/forgot-password/ForgotPasswordScreen';
+import { InvitationScreen } from './shared/account/invitation/InvitationScreen';
 import { LoginScreen } from './shared/account/login/LoginScreen';
+import { ResetPasswordScreen } from './shared/account/reset-password/ResetPasswordScreen';
+import { TwoFactorScreen } from './shared/account/two-factor/TwoFactorScreen';
 import { SignedIn } from './shared/routing/SignedIn';
 import { ApiError } from './shared/api/client';
 import { Page } from './shared/ui/Page';
@@ -46,13 +51,22 @@ const router = createBrowserRouter([
     element: <AriaRouter />,
     children: [
       { path: '/login', element: <LoginScreen /> },
+      { path: '/login/two-factor', element: <TwoFactorScreen /> },
+      { path: '/invitation', element: <InvitationScreen /> },
+      { path: '/forgot-password', element: <ForgotPasswordScreen /> },
+      { path: '/reset-password', element: <ResetPasswordScreen /> },
       {
         element: (
           <SignedIn>
             <Outlet />
           </SignedIn>
         ),
-        children: [...volunteerRoutes, { path: '/inbox', element: <InboxScreen /> }, { path: '*', element: <NotFound /> }],
+        children: [
+          ...volunteerRoutes,
+          { path: '/inbox', element: <InboxScreen /> },
+          { path: '/account/password', element: <ChangePasswordScreen /> },
+          { path: '*', element: <NotFound /> },
+        ],
       },
     ],
   },

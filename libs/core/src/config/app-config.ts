@@ -17,6 +17,7 @@ export class AppConfig {
     usesDevelopmentSecret: boolean;
     accessTtlSeconds: number;
     refreshTtlDays: number;
+    refreshReuseGraceSeconds: number;
     loginRateLimit: number;
     loginRateWindowSeconds: number;
     loginAccount: { freeAttempts: number; baseDelaySeconds: number; maxDelaySeconds: number; resetSeconds: number };
@@ -59,6 +60,7 @@ export class AppConfig {
       usesDevelopmentSecret: !env.JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
       loginRateLimit: env.LOGIN_RATE_LIMIT,
       loginRateWindowSeconds: env.LOGIN_RATE_WINDOW_SECONDS,
       loginAccount: {

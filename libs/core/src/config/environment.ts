@@ -92,6 +92,10 @@ export class Environment {
   @Transform(toInt) @Min(1) @Max(365) @IsInt()
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /** A used refresh token presented again this soon, before its successor was used, is a lost answer, not a theft. */
+  @Transform(toInt) @Min(0) @Max(60) @IsInt()
+  REFRESH_REUSE_GRACE_SECONDS = 10;
+
   @Transform(emptyToUndefined) @IsOptional() @IsEmail({}, { message: 'BOOTSTRAP_ADMIN_EMAIL must be an email address' })
   BOOTSTRAP_ADMIN_EMAIL?: string;
 

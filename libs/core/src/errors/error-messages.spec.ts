@@ -8,7 +8,8 @@ const ROOT = join(__dirname, '../../../..');
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'migrations' ? [] : sources(path);
+    // The portal has catalogues of its own (apps/portal/src/shared/i18n) and throws no API errors.
+    if (entry.isDirectory()) return entry.name === 'migrations' || path === join(ROOT, 'apps', 'portal') ? [] : sources(path);
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
   });
 // A call spread over lines is joined into one, so its code stays on the line naming the error.

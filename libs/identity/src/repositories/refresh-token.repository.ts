@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { RefreshToken } from '../entities/refresh-token.entity';
 
 export type RotationResult =
@@ -27,11 +27,19 @@ export class RefreshTokenRepository {
     matches: (secretHash: string) => boolean,
     newSecretHash: string,
     newExpiresAt: Date,
+    reuseGraceMs = 0,
   ): Promise<RotationResult> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(RefreshToken);
       const token = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!token || !matches(token.secretHash)) return { kind: 'invalid' };
+      // The answer to a refresh can be lost (a reload while it was on its way; two tabs refreshing at
+      // once share one cookie): the same token comes back seconds later, while its successor was never
+      // used. Issue another successor then instead of ending the login; anything later is a replay.
+      if (token.usedAt && !token.revokedAt && token.expiresAt.getTime() > Date.now() && Date.now() - token.usedAt.getTime() < reuseGraceMs && !(await this.familyMovedOn(manager, token))) {
+        const newTokenId = await this.issue(token.userId, token.familyId, newSecretHash, newExpiresAt, manager);
+        return { kind: 'rotated', userId: token.userId, newTokenId };
+      }
       if (token.usedAt || token.revokedAt) {
         await repo.update({ familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
         return token.usedAt ? { kind: 'reused', userId: token.userId } : { kind: 'invalid' };
@@ -41,6 +49,11 @@ export class RefreshTokenRepository {
       const newTokenId = await this.issue(token.userId, token.familyId, newSecretHash, newExpiresAt, manager);
       return { kind: 'rotated', userId: token.userId, newTokenId };
     });
+  }
+
+  /** Whether a token of the family was used after this one: its successor reached its owner. */
+  private familyMovedOn(manager: EntityManager, token: RefreshToken): Promise<boolean> {
+    return manager.getRepository(RefreshToken).exists({ where: { familyId: token.familyId, usedAt: MoreThan(token.usedAt as Date) } });
   }
 
   async findById(id: string): Promise<RefreshToken | null> {

@@ -60,6 +60,7 @@ export class TokenService {
       (storedHash) => safeEqualHex(storedHash, sha256(parsed.secret)),
       sha256(newSecret),
       this.refreshExpiry(),
+      this.config.auth.refreshReuseGraceSeconds * 1000,
     );
     if (result.kind === 'reused') {
       throw new UnauthorizedError('refresh_token_reused');

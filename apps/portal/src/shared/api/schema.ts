@@ -1762,7 +1762,7 @@ export interface components {
             /** @example Wekelijks bezoek door een getrainde buddy, maximaal een jaar */
             description?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Default per kind
              * @example [
@@ -1828,7 +1828,7 @@ export interface components {
             /** @example Wekelijks bezoek door een getrainde buddy, maximaal een jaar */
             description?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Default per kind
              * @example [
@@ -1944,7 +1944,7 @@ export interface components {
              * @default none
              * @enum {string}
              */
-            feedbackChannel: "email" | "webhook" | "none";
+            feedbackChannel?: "email" | "webhook" | "none";
             /** @example transferpunt@umcutrecht.example */
             feedbackEmail?: string | null;
             /** @example https://zorgsysteem.example/hooks/volunteer-match */
@@ -1952,13 +1952,13 @@ export interface components {
             /** @description Signs webhook bodies (HMAC-SHA256); never returned */
             webhookSecret?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description The language of the feedback messages
              * @default nl
              * @enum {string}
              */
-            locale: "nl" | "en";
+            locale?: "nl" | "en";
         };
         UpdateReferralSourceDto: {
             /** @example UMC Utrecht – afdeling oncologie */
@@ -1979,7 +1979,7 @@ export interface components {
              * @default none
              * @enum {string}
              */
-            feedbackChannel: "email" | "webhook" | "none";
+            feedbackChannel?: "email" | "webhook" | "none";
             /** @example transferpunt@umcutrecht.example */
             feedbackEmail?: string | null;
             /** @example https://zorgsysteem.example/hooks/volunteer-match */
@@ -1987,13 +1987,13 @@ export interface components {
             /** @description Signs webhook bodies (HMAC-SHA256); never returned */
             webhookSecret?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description The language of the feedback messages
              * @default nl
              * @enum {string}
              */
-            locale: "nl" | "en";
+            locale?: "nl" | "en";
         };
         LocationViewDto: {
             /** @example 3511LX */
@@ -2154,7 +2154,7 @@ export interface components {
              * @default 10
              * @example 10
              */
-            maxTravelKm: number;
+            maxTravelKm?: number;
             /**
              * @example [
              *       "buddy",
@@ -2169,7 +2169,7 @@ export interface components {
              * @default 1
              * @example 1
              */
-            maxConcurrentClients: number;
+            maxConcurrentClients?: number;
             /** @description Peers: diagnoses lived through */
             livedExperienceDiagnoses?: ("cancer_breast" | "cancer_lung" | "cancer_colorectal" | "cancer_prostate" | "cancer_other" | "copd" | "heart_failure" | "dementia" | "parkinson" | "als" | "kidney_failure" | "stroke" | "frailty" | "other")[];
             /**
@@ -2195,7 +2195,7 @@ export interface components {
              * @default applicant
              * @enum {string}
              */
-            status: "applicant" | "active" | "paused" | "inactive";
+            status?: "applicant" | "active" | "paused" | "inactive";
             /** @description Replaces the list when given */
             unavailablePeriods?: components["schemas"]["UnavailablePeriodDto"][];
         };
@@ -2240,7 +2240,7 @@ export interface components {
              * @default 10
              * @example 10
              */
-            maxTravelKm: number;
+            maxTravelKm?: number;
             /**
              * @example [
              *       "buddy",
@@ -2255,7 +2255,7 @@ export interface components {
              * @default 1
              * @example 1
              */
-            maxConcurrentClients: number;
+            maxConcurrentClients?: number;
             /** @description Peers: diagnoses lived through */
             livedExperienceDiagnoses?: ("cancer_breast" | "cancer_lung" | "cancer_colorectal" | "cancer_prostate" | "cancer_other" | "copd" | "heart_failure" | "dementia" | "parkinson" | "als" | "kidney_failure" | "stroke" | "frailty" | "other")[];
             /**
@@ -2281,7 +2281,7 @@ export interface components {
              * @default applicant
              * @enum {string}
              */
-            status: "applicant" | "active" | "paused" | "inactive";
+            status?: "applicant" | "active" | "paused" | "inactive";
             /** @description Replaces the list when given */
             unavailablePeriods?: components["schemas"]["UnavailablePeriodDto"][];
         };
@@ -2884,7 +2884,7 @@ export interface components {
              * @default false
              * @example true
              */
-            dryRun: boolean;
+            dryRun?: boolean;
         };
         ProposalDto: {
             /** Format: uuid */

@@ -18,14 +18,15 @@ export function useMe(): Me {
 }
 
 export function useSessionStatus(): Status {
-  // Just logged in, the page has its access token: nothing to renew (a needless renewal cut off by a
-  // navigation would leave the browser with a rotated-away cookie and sign the user out).
+  // Right after a login the token is here already, and there is nothing to start.
   const [started, setStarted] = useState(() => session.accessToken() !== null);
   const token = useSyncExternalStore(
     (listener) => session.subscribe(listener),
     () => session.accessToken(),
   );
   useEffect(() => {
+    // No refresh right after a login: it would rotate the cookie while a reload may be under way, and
+    // the reload would send the old, now used, token and end the session.
     if (session.accessToken()) return;
     // A reload: the cookie (if any) gives a fresh access token without asking for the password.
     void session.refresh().finally(() => setStarted(true));

@@ -75,6 +75,12 @@ class Session {
   }
 
   private async renew(): Promise<boolean> {
+    // Tabs share the cookie: one refresh at a time across them, so the next one sends the new cookie.
+    if ('locks' in navigator) return navigator.locks.request('vm-refresh', () => this.renewNow());
+    return this.renewNow();
+  }
+
+  private async renewNow(): Promise<boolean> {
     try {
       const response = await fetch('/api/auth/refresh', { method: 'POST', headers: COOKIE_SESSION, body: '{}' });
       if (!response.ok) {
