@@ -97,9 +97,9 @@ test.describe('Notification settings', () => {
     await settings.setChannel('match_proposed', 'push', true);
     await settings.setDigest('visit_planned', false);
     await settings.setQuietHours(true);
-    await settings.quietStart().fill('22:30');
-    await settings.quietEnd().fill('07:15');
-    await settings.digestAt().fill('09:30');
+    await settings.setTime(settings.quietStart(), '22:30');
+    await settings.setTime(settings.quietEnd(), '07:15');
+    await settings.setTime(settings.digestAt(), '09:30');
     await settings.save();
 
     await settings.open(); // a new page load
@@ -107,9 +107,9 @@ test.describe('Notification settings', () => {
     await expect(settings.channel('match_proposed', 'email')).not.toBeChecked();
     await expect(settings.digest('visit_planned')).not.toBeChecked();
     await expect(settings.quietHours()).toBeChecked();
-    await expect(settings.quietStart()).toHaveValue('22:30');
-    await expect(settings.quietEnd()).toHaveValue('07:15');
-    await expect(settings.digestAt()).toHaveValue('09:30');
+    expect(await settings.timeOf(settings.quietStart())).toBe('22:30');
+    expect(await settings.timeOf(settings.quietEnd())).toBe('07:15');
+    expect(await settings.timeOf(settings.digestAt())).toBe('09:30');
     const stored = await ok(api(person.token).GET('/api/me/notification-preferences'), 'preferences');
     expect(stored).toMatchObject({ quietHours: { start: '22:30', end: '07:15' }, digestAt: '09:30' });
     expect(stored.kinds.find((k) => k.kind === 'match_proposed')).toEqual({ kind: 'match_proposed', channels: ['push'], digest: true });
@@ -120,8 +120,8 @@ test.describe('Notification settings', () => {
     const settings = new NotificationSettingsPage(page);
     await settings.open();
     await settings.setQuietHours(true);
-    await settings.quietStart().fill('08:00');
-    await settings.quietEnd().fill('08:00');
+    await settings.setTime(settings.quietStart(), '08:00');
+    await settings.setTime(settings.quietEnd(), '08:00');
     await settings.saveButton().click();
     await expect(page.getByRole('alert')).toBeVisible();
   });

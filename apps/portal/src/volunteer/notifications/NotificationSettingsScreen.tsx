@@ -1,3 +1,4 @@
+import { parseTime, Time } from '@internationalized/date';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup, Label, Switch } from 'react-aria-components';
@@ -7,7 +8,7 @@ import { Button } from '../../shared/ui/Button';
 import { QueryView } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
-import { TextField } from '../../shared/ui/TextField';
+import { TimeField } from '../../shared/ui/TimeField';
 import { messageOf } from '../../shared/ui/errors';
 import { Channel, KindPreference, Preferences, usePreferences, usePushState, useSavePreferences, useSwitchPush } from './queries';
 
@@ -63,17 +64,20 @@ function PushSection() {
 interface FormState {
   kinds: Record<string, string[]>;
   quiet: boolean;
-  quietStart: string;
-  quietEnd: string;
-  digestAt: string;
+  quietStart: Time | null;
+  quietEnd: Time | null;
+  digestAt: Time | null;
 }
+
+/** "HH:MM" as the API has it; an emptied field goes as "" and the API says what is wrong. */
+const hhmm = (time: Time | null) => (time ? time.toString().slice(0, 5) : '');
 
 const toForm = (p: Preferences): FormState => ({
   kinds: Object.fromEntries(p.kinds.map((k) => [k.kind, [...k.channels, ...(k.digest ? [DIGEST] : [])]])),
   quiet: p.quietHours !== null,
-  quietStart: p.quietHours?.start ?? '22:00',
-  quietEnd: p.quietHours?.end ?? '07:00',
-  digestAt: p.digestAt,
+  quietStart: parseTime(p.quietHours?.start ?? '22:00'),
+  quietEnd: parseTime(p.quietHours?.end ?? '07:00'),
+  digestAt: parseTime(p.digestAt),
 });
 
 /** Filled once from the server: a live refresh of the preferences does not undo what is being edited. */
@@ -87,7 +91,7 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
       const chosen = form.kinds[kind] ?? [];
       return { kind, channels: CHANNELS.filter((c) => chosen.includes(c)), digest: chosen.includes(DIGEST) };
     });
-    save.mutate({ kinds, quietHours: form.quiet ? { start: form.quietStart, end: form.quietEnd } : null, digestAt: form.digestAt });
+    save.mutate({ kinds, quietHours: form.quiet ? { start: hhmm(form.quietStart), end: hhmm(form.quietEnd) } : null, digestAt: hhmm(form.digestAt) });
   };
   const change = (patch: Partial<FormState>) => {
     save.reset();
@@ -127,15 +131,14 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
         <p className="field__hint">{t('notificationSettings.quiet.hint')}</p>
         {form.quiet && (
           <div className="row">
-            <TextField type="time" label={t('notificationSettings.quiet.start')} value={form.quietStart} onChange={(quietStart) => change({ quietStart })} isRequired />
-            <TextField type="time" label={t('notificationSettings.quiet.end')} value={form.quietEnd} onChange={(quietEnd) => change({ quietEnd })} isRequired />
+            <TimeField label={t('notificationSettings.quiet.start')} value={form.quietStart} onChange={(quietStart) => change({ quietStart })} isRequired />
+            <TimeField label={t('notificationSettings.quiet.end')} value={form.quietEnd} onChange={(quietEnd) => change({ quietEnd })} isRequired />
           </div>
         )}
       </section>
       <section className="card stack" aria-labelledby="digest-heading">
         <h2 id="digest-heading">{t('notificationSettings.digestTitle')}</h2>
-        <TextField
-          type="time"
+        <TimeField
           label={t('notificationSettings.digestAt')}
           description={t('notificationSettings.digestHint')}
           value={form.digestAt}

@@ -49,16 +49,29 @@ export class NotificationSettingsPage {
     return this.page.getByRole('switch', { name: this.t('notificationSettings.quiet.label') });
   }
 
+  /** Time fields are groups of two spin buttons (hours, minutes). */
   quietStart(): Locator {
-    return this.page.getByLabel(this.t('notificationSettings.quiet.start'), { exact: true });
+    return this.page.getByRole('group', { name: this.t('notificationSettings.quiet.start'), exact: true });
   }
 
   quietEnd(): Locator {
-    return this.page.getByLabel(this.t('notificationSettings.quiet.end'), { exact: true });
+    return this.page.getByRole('group', { name: this.t('notificationSettings.quiet.end'), exact: true });
   }
 
   digestAt(): Locator {
-    return this.page.getByLabel(this.t('notificationSettings.digestAt'));
+    return this.page.getByRole('group', { name: this.t('notificationSettings.digestAt'), exact: true });
+  }
+
+  /** Types "22:30" into a time field: the hours' spin button first, then it moves on by itself. */
+  async setTime(field: Locator, time: string): Promise<void> {
+    await field.getByRole('spinbutton').first().click();
+    await this.page.keyboard.type(time.replace(':', ''));
+  }
+
+  /** A time field's value as "HH:MM". */
+  async timeOf(field: Locator): Promise<string> {
+    const [hours, minutes] = await Promise.all([0, 1].map((i) => field.getByRole('spinbutton').nth(i).getAttribute('aria-valuenow')));
+    return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
   }
 
   /**
