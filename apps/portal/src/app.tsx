@@ -11,6 +11,8 @@ import { Page } from './shared/ui/Page';
 import { session } from './shared/session/session';
 import { prefetchToday } from './volunteer/today/queries';
 import { volunteerRoutes } from './volunteer/routes';
+import { notificationsKey } from './shared/inbox/queries';
+import { listenToServiceWorker } from './shared/push/worker-messages';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -61,11 +63,21 @@ const router = createBrowserRouter([
             <Outlet />
           </SignedIn>
         ),
-        children: [...volunteerRoutes, { path: '/account/password', lazy: lazyScreen(() => import('./shared/account/change-password/ChangePasswordScreen'), 'ChangePasswordScreen') }, { path: '*', element: <NotFound /> }],
+        children: [
+          ...volunteerRoutes,
+          { path: '/inbox', lazy: lazyScreen(() => import('./shared/inbox/InboxScreen'), 'InboxScreen') },
+          { path: '/account/password', lazy: lazyScreen(() => import('./shared/account/change-password/ChangePasswordScreen'), 'ChangePasswordScreen') },
+          { path: '*', element: <NotFound /> },
+        ],
       },
     ],
   },
 ]);
+
+listenToServiceWorker(
+  (path) => router.navigate(path),
+  () => queryClient.invalidateQueries({ queryKey: notificationsKey }),
+);
 
 export function App() {
   return (

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { registerServiceWorker } from './shared/push/push';
 import './styles.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
@@ -8,3 +9,6 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <App />
   </StrictMode>,
 );
+
+// Push messages need the worker; it has no fetch handler, so it changes nothing for the Vite dev server.
+void registerServiceWorker();

@@ -127,6 +127,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       SMTP_PORT: String(mailbox.smtpPort),
       SMTP_SECURE: 'false',
       GEOCODER_URL: 'http://127.0.0.1:9', // never the real PDOK: give coordinates
+      // Push endpoints of the local push service tests start (tests/support/push-endpoint.ts) are plain http on 127.0.0.1.
+      PUSH_ALLOWED_PRIVATE: '127.0.0.1',
       BOOTSTRAP_ADMIN_EMAIL: admin.email,
       BOOTSTRAP_ADMIN_PASSWORD: admin.password,
       BOOTSTRAP_ORGANISATION: 'Hospice De Browser',

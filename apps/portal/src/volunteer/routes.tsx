@@ -11,4 +11,6 @@ export const volunteerRoutes: RouteObject[] = [
   { path: 'profile', lazy: lazyScreen(() => import('./profile/ProfileScreen'), 'ProfileScreen') },
   { path: 'visits', lazy: lazyScreen(() => import('./visits/VisitsScreen'), 'VisitsScreen') },
   { path: 'visits/new', lazy: lazyScreen(() => import('./visits/PlanVisitScreen'), 'PlanVisitScreen') },
+  // Every role has notification settings; the volunteer reaches them from the profile, others from the inbox.
+  { path: '/profile/notifications', lazy: lazyScreen(() => import('./notifications/NotificationSettingsScreen'), 'NotificationSettingsScreen') },
 ];
