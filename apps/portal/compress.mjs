@@ -16,6 +16,10 @@ function* files(dir) {
   }
 }
 
+// The service worker keeps every file of the build, so any screen opens without the network.
+const assets = readdirSync(join(root, 'assets')).filter((name) => !/\.(br|gz)$/.test(name)).map((name) => `/assets/${name}`);
+writeFileSync(join(root, 'asset-list.json'), JSON.stringify(assets));
+
 for (const path of files(root)) {
   const content = readFileSync(path);
   writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));

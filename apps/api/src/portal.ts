@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 /** Paths the portal never answers: the API and the probes keep their own JSON 404. */
 const NOT_PORTAL = /^\/(api|health|ready)(\/|$)/;
 /** Files whose name stays the same from one build to the next: the browser must ask again each time. */
-const NO_CACHE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest']);
+const NO_CACHE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/asset-list.json']);
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 const isFile = (path: string): boolean => {

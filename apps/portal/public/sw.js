@@ -1,7 +1,7 @@
 /*
- * The portal's service worker: shows Web Push messages and opens their page when one is tapped.
- * No fetch handler: the portal needs the network (live data), and a cache here could show a
- * volunteer stale visits. Plain JS, served as is from /sw.js with scope /.
+ * The portal's service worker: shows Web Push messages and opens their page when one is tapped, and
+ * keeps the app's code (never its data) so an installed app opens without waiting for the network.
+ * Plain JS, served as is from /sw.js with scope /.
  *
  * The API sends (encrypted) JSON: { title, body, url, urgent, tag } where tag is the notification id
  * (libs/notifications/src/channels/push/push.channel.ts).
@@ -10,8 +10,61 @@
 // Only when a message cannot be read at all (the browser insists on showing something for a push).
 const FALLBACK_TITLE = 'Vrijwilligersmatch';
 
-self.addEventListener('install', () => {
-  self.skipWaiting(); // nothing is cached, so a new version may take over at once
+// The app shell (index.html, the same for every page) and the hashed files it names. Answers of /api
+// are never kept here: visits and offers always come from the network.
+const SHELL_CACHE = 'portal-shell';
+const ASSET_CACHE = 'portal-assets';
+const NOT_PORTAL = /^\/(api|health|ready)(\/|$)/;
+
+self.addEventListener('install', (event) => {
+  // Without the network now, the shell is kept at the first navigation instead: push must install anyway.
+  event.waitUntil(caches.open(SHELL_CACHE).then(freshShell).catch(() => undefined));
+  self.skipWaiting(); // the caches hold only code, so a new version may take over at once
+});
+
+/**
+ * The shell from the network, kept for next time, with every file of its build (`/asset-list.json`,
+ * written by the build), so a screen not opened before also works offline. Files of older builds go.
+ */
+async function freshShell(cache) {
+  const response = await fetch('/', { cache: 'no-cache' });
+  if (!response.ok) return response;
+  await cache.put('/', response.clone());
+  const list = await fetch('/asset-list.json', { cache: 'no-cache' }).then((r) => (r.ok ? r.json() : null));
+  if (Array.isArray(list)) {
+    const assets = await caches.open(ASSET_CACHE);
+    for (const request of await assets.keys()) if (!list.includes(new URL(request.url).pathname)) await assets.delete(request);
+    for (const path of list) if (!(await assets.match(path))) await assets.add(path);
+  }
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin || NOT_PORTAL.test(url.pathname)) return;
+  if (event.request.mode === 'navigate') {
+    // Stale while revalidate: the kept shell at once, a fresh one fetched for the next opening.
+    event.respondWith(
+      caches.open(SHELL_CACHE).then(async (cache) => {
+        const kept = await cache.match('/');
+        const fresh = freshShell(cache);
+        if (!kept) return fresh;
+        event.waitUntil(fresh.catch(() => undefined));
+        return kept;
+      }),
+    );
+  } else if (url.pathname.startsWith('/assets/')) {
+    // Hashed names never change content: kept ones are used as they are, so an old shell finds its code.
+    event.respondWith(
+      caches.open(ASSET_CACHE).then(async (cache) => {
+        const kept = await cache.match(event.request);
+        if (kept) return kept;
+        const response = await fetch(event.request);
+        if (response.ok) await cache.put(event.request, response.clone());
+        return response;
+      }),
+    );
+  }
 });
 
 self.addEventListener('activate', (event) => {

@@ -5,6 +5,7 @@ import { createBrowserRouter, Link, Outlet, RouterProvider, useHref, useNavigate
 import { i18n } from './shared/i18n/i18n';
 import { LoginScreen } from './shared/account/login/LoginScreen';
 import { lazyScreen } from './shared/routing/lazy-screen';
+import { RouteError } from './shared/routing/RouteError';
 import { SignedIn } from './shared/routing/SignedIn';
 import { ApiError } from './shared/api/client';
 import { Page } from './shared/ui/Page';
@@ -51,6 +52,7 @@ function NotFound() {
 const router = createBrowserRouter([
   {
     element: <AriaRouter />,
+    errorElement: <RouteError />,
     children: [
       { path: '/login', element: <LoginScreen /> },
       { path: '/login/two-factor', lazy: lazyScreen(() => import('./shared/account/two-factor/TwoFactorScreen'), 'TwoFactorScreen') },
