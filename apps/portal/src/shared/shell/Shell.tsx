@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useMe } from '../session/session-context';
-import { session } from '../session/session';
+import { signOut } from '../session/sign-out';
 
 export const unreadCountKey = ['notifications', 'unread-count'] as const;
 
@@ -45,7 +45,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <button
           type="button"
           className="shell__logout"
-          onClick={() => void session.logout().then(() => navigate('/login'))}
+          onClick={() => void signOut(me.user.id).then(() => navigate('/login'))}
         >
           {t('nav.logout')}
         </button>

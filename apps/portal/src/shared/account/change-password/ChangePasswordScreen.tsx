@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
-import { session } from '../../session/session';
+import { useMe } from '../../session/session-context';
+import { signOut } from '../../session/sign-out';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
@@ -22,6 +23,7 @@ function currentErrorOf(error: unknown): string | undefined {
 /** A new password (every other login ends), and logging out on every device. */
 export function ChangePasswordScreen() {
   const { t } = useTranslation();
+  const me = useMe();
   const navigate = useNavigate();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
@@ -48,7 +50,7 @@ export function ChangePasswordScreen() {
   };
   const logoutEverywhere = async () => {
     setLeaving(true);
-    await session.logout(true);
+    await signOut(me.user.id, true);
     const state: LoginState = { notice: 'loggedOutEverywhere' };
     void navigate('/login', { replace: true, state });
   };
