@@ -81,7 +81,12 @@ describe('Authentication', () => {
     const again = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: first } });
     expect(again.status).toBe(200);
     expect(again.body.refreshToken).not.toBe(lost.body.refreshToken);
-    expect((await t.request('POST', '/api/auth/refresh', { body: { refreshToken: again.body.refreshToken } })).status).toBe(200);
+    const onwards = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: again.body.refreshToken } });
+    expect(onwards.status).toBe(200);
+    // The lost successor was revoked, so the login never forks: whoever presents it ends the login.
+    const forked = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: lost.body.refreshToken } });
+    expect(forked.status).toBe(401);
+    expect((await t.request('POST', '/api/auth/refresh', { body: { refreshToken: onwards.body.refreshToken } })).status).toBe(401);
 
     // After the grace (REFRESH_REUSE_GRACE_SECONDS, 10 by default) it is a replay that ends the login.
     const second = await t.request('POST', '/api/auth/login', { body: { email: coordinatorEmail, password: PASSWORD } });

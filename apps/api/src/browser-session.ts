@@ -69,7 +69,8 @@ export class BrowserSessions {
       if (token === undefined) throw new UnauthorizedError('invalid_refresh_token');
       return this.moveToCookie(reply, await rotate(token));
     } catch (error) {
-      this.clear(reply);
+      // Only a refused token goes; a database hiccup (5xx) must not log everyone out.
+      if (error instanceof UnauthorizedError) this.clear(reply);
       throw error;
     }
   }

@@ -24,7 +24,7 @@ self.addEventListener('install', (event) => {
 
 /**
  * The shell from the network, kept for next time, with every file of its build (`/asset-list.json`,
- * written by the build), so a screen not opened before also works offline. Files of older builds go.
+ * written by the build), so a screen not opened before also works offline. Older builds' files go.
  */
 async function freshShell(cache) {
   const response = await fetch('/', { cache: 'no-cache' });
@@ -32,9 +32,16 @@ async function freshShell(cache) {
   await cache.put('/', response.clone());
   const list = await fetch('/asset-list.json', { cache: 'no-cache' }).then((r) => (r.ok ? r.json() : null));
   if (Array.isArray(list)) {
+    // Files of this build and the one before stay: a page opened with the previous shell (served from
+    // this cache a moment ago) must still find its screens' code.
+    const before = await cache.match('/asset-list.json').then((r) => (r ? r.json() : []));
     const assets = await caches.open(ASSET_CACHE);
-    for (const request of await assets.keys()) if (!list.includes(new URL(request.url).pathname)) await assets.delete(request);
+    for (const request of await assets.keys()) {
+      const path = new URL(request.url).pathname;
+      if (!list.includes(path) && !before.includes(path)) await assets.delete(request);
+    }
     for (const path of list) if (!(await assets.match(path))) await assets.add(path);
+    if (list.join() !== before.join()) await cache.put('/asset-list.json', new Response(JSON.stringify(list)));
   }
   return response;
 }

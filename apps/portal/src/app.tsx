@@ -1,10 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { createBrowserRouter, Link, Outlet, RouterProvider, useHref, useNavigate } from 'react-router';
 import { i18n } from './shared/i18n/i18n';
 import { LoginScreen } from './shared/account/login/LoginScreen';
-import { lazyScreen } from './shared/routing/lazy-screen';
+import { lazyScreen } from './shared/routing/routes';
 import { RouteError } from './shared/routing/RouteError';
 import { SignedIn } from './shared/routing/SignedIn';
 import { ApiError } from './shared/api/client';
@@ -15,7 +15,10 @@ import { volunteerRoutes } from './volunteer/routes';
 import { notificationsKey } from './shared/inbox/queries';
 import { listenToServiceWorker } from './shared/push/worker-messages';
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // A change (an accept, a planned visit) shows on every screen at once: Today, visits and matches
+  // share data under different keys, and asking again is cheap next to showing a stale vigil.
+  mutationCache: new MutationCache({ onSuccess: () => void queryClient.invalidateQueries() }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,

@@ -59,8 +59,8 @@ export class MatchRepository {
   }
 
   /** Where a volunteer lives (for the distance a vigil offer shows them). */
-  async volunteerLocation(id: string): Promise<Coordinates | null> {
-    const [row]: Array<{ lat: number; lon: number }> = await this.dataSource.query(`SELECT lat, lon FROM volunteer WHERE id = $1`, [id]);
+  async volunteerLocation(organisationId: string, id: string): Promise<Coordinates | null> {
+    const [row]: Array<{ lat: number; lon: number }> = await this.dataSource.query(`SELECT lat, lon FROM volunteer WHERE id = $1 AND organisation_id = $2`, [id, organisationId]);
     return row ? { lat: row.lat, lon: row.lon } : null;
   }
 

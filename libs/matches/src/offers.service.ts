@@ -22,7 +22,7 @@ export interface OfferView {
   matchId: string | null;
   /** Volunteers: the client as a preview (an accepted vigil shows the rest through its match). */
   client?: ClientPreview;
-  /** Volunteers: from their home to where the vigil is, as the crow flies, in km (one decimal). */
+  /** Volunteers: at most this far from their home to where the vigil is (a band, see distanceBand). */
   distanceKm?: number;
   /** Coordinators: who got the offer, and how they scored. */
   volunteer?: { id: string; firstName: string; lastName: string };
@@ -31,6 +31,16 @@ export interface OfferView {
 }
 
 /** Vigil offers as volunteers answer them and coordinators follow them, and the alerts when nobody answers. */
+/**
+ * The distance an offer shows before it is accepted: the upper bound of a band, never the exact figure.
+ * A volunteer may move their own home; exact distances from a few homes would locate a client whose
+ * address stays hidden until someone accepts.
+ */
+const DISTANCE_BANDS_KM = [2, 5, 10, 20, 50];
+export function distanceBand(km: number): number {
+  return DISTANCE_BANDS_KM.find((band) => km <= band) ?? Math.ceil(km / 50) * 50;
+}
+
 @Injectable()
 export class OffersService {
   constructor(
@@ -79,10 +89,10 @@ export class OffersService {
   private async views(actor: Principal, offers: VigilOffer[]): Promise<OfferView[]> {
     const base = (o: VigilOffer) => ({ id: o.id, requestId: o.requestId, clientId: o.clientId, status: o.status, wave: o.wave, sentAt: o.sentAt, closedAt: o.closedAt, matchId: o.matchId });
     if (actor.role === 'volunteer') {
-      const [requests, home] = await Promise.all([this.requests.findMany(actor.organisationId, offers.map((o) => o.requestId)), this.matches.volunteerLocation(ownVolunteerId(actor) as string)]);
+      const [requests, home] = await Promise.all([this.requests.findMany(actor.organisationId, offers.map((o) => o.requestId)), this.matches.volunteerLocation(actor.organisationId, ownVolunteerId(actor) as string)]);
       return offers.map((o) => {
         const request = requests.get(o.requestId) as Request;
-        const distanceKm = home ? Math.round(haversineKm(home, request) * 10) / 10 : undefined;
+        const distanceKm = home ? distanceBand(haversineKm(home, request)) : undefined;
         return { ...base(o), client: clientPreview(request, request.client as Client), distanceKm };
       });
     }

@@ -207,7 +207,7 @@ export class OfferDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The match an accepted offer became' }) matchId: string | null;
   @ApiPropertyOptional({ type: VolunteerClientViewDto, description: 'Volunteers only' }) client?: VolunteerClientViewDto;
-  @ApiPropertyOptional({ description: 'Volunteers only: from their home to where the vigil is, as the crow flies (km, one decimal)', example: 2.4 }) distanceKm?: number;
+  @ApiPropertyOptional({ description: 'Volunteers only: the vigil is at most this far from their home, as the crow flies (km): 2, 5, 10, 20, 50 or a multiple of 50; a band, never exact, so the client cannot be located before the offer is accepted', example: 5 }) distanceKm?: number;
   @ApiPropertyOptional({ type: OfferVolunteerDto, description: 'Coordinators only' }) volunteer?: OfferVolunteerDto;
   @ApiPropertyOptional({ description: 'Coordinators only' }) score?: number;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Coordinators only' }) declineReason?: string | null;

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { lazyScreen } from '../shared/routing/lazy-screen';
+import { lazyScreen } from '../shared/routing/routes';
 import { TodayScreen } from './today/TodayScreen';
 
 /** The volunteer's screens (other roles see the placeholder of `ForRoles`); Today comes with the first load. */

@@ -35,8 +35,11 @@ export class RefreshTokenRepository {
       if (!token || !matches(token.secretHash)) return { kind: 'invalid' };
       // The answer to a refresh can be lost (a reload while it was on its way; two tabs refreshing at
       // once share one cookie): the same token comes back seconds later, while its successor was never
-      // used. Issue another successor then instead of ending the login; anything later is a replay.
+      // used. Its successor is revoked (it was lost, or the other tab will take the new cookie) and another
+      // issued, so the login never forks; should a thief have been quicker, the owner's next refresh
+      // presents a revoked token, which ends the whole login. Anything later is a replay.
       if (token.usedAt && !token.revokedAt && token.expiresAt.getTime() > Date.now() && Date.now() - token.usedAt.getTime() < reuseGraceMs && !(await this.familyMovedOn(manager, token))) {
+        await repo.update({ familyId: token.familyId, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
         const newTokenId = await this.issue(token.userId, token.familyId, newSecretHash, newExpiresAt, manager);
         return { kind: 'rotated', userId: token.userId, newTokenId };
       }

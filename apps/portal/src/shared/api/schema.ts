@@ -3141,8 +3141,8 @@ export interface components {
             /** @description Volunteers only */
             client?: components["schemas"]["VolunteerClientViewDto"];
             /**
-             * @description Volunteers only: from their home to where the vigil is, as the crow flies (km, one decimal)
-             * @example 2.4
+             * @description Volunteers only: the vigil is at most this far from their home, as the crow flies (km): 2, 5, 10, 20, 50 or a multiple of 50; a band, never exact, so the client cannot be located before the offer is accepted
+             * @example 5
              */
             distanceKm?: number;
             /** @description Coordinators only */

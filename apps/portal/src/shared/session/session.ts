@@ -96,10 +96,11 @@ class Session {
   private async renewNow(): Promise<boolean> {
     try {
       const response = await fetch('/api/auth/refresh', { method: 'POST', headers: COOKIE_SESSION, body: '{}' });
-      if (!response.ok) {
-        this.end();
+      if (response.status === 401) {
+        this.end(); // the cookie is gone or refused: log in again
         return false;
       }
+      if (!response.ok) return false; // the server is busy or down: keep what we have, try again later
       this.accept(await response.json());
       return true;
     } catch {

@@ -3,6 +3,7 @@ import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 import { Notice } from './Notice';
+import { messageOf } from './errors';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function QueryView<T>({ query, children }: { query: UseQueryResult<T>; ch
   if (query.isError)
     return (
       <Notice tone="error" title={t('app.loadFailed')}>
-        <p>{query.error.message}</p>
+        <p>{messageOf(query.error)}</p>
         <Button variant="secondary" onPress={() => void query.refetch()}>
           {t('app.retry')}
         </Button>

@@ -7,6 +7,7 @@ import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { messageOf } from '../../ui/errors';
 import { LoginOutcome, session } from '../../session/session';
+import { afterLogin } from '../../routing/routes';
 import { AccountFrame } from '../AccountFrame';
 import { PasswordField } from '../PasswordField';
 
@@ -39,7 +40,7 @@ export function LoginScreen() {
       const outcome: LoginOutcome = await session.login(email, password, organisationId);
       if (outcome.kind === 'chooseOrganisation') setOrganisations(outcome.organisations);
       else if (outcome.kind === 'twoFactor') void navigate('/login/two-factor', { state: { ...outcome, from: state.from } });
-      else void navigate(state.from ?? '/', { replace: true });
+      else void navigate(afterLogin(state.from), { replace: true });
     } catch (failure) {
       setError(messageOf(failure));
     } finally {

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { messageOf } from '../../ui/errors';
+import { afterLogin } from '../../routing/routes';
 import { AccountFrame } from '../AccountFrame';
 import { fieldError, useFocusRefusedField } from '../field-errors';
 import { SecondFactor, useEnrolAtLogin, useSecondFactor } from './queries';
@@ -26,7 +27,7 @@ export function TwoFactorScreen() {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string } | null>(null);
   if (!state.challenge) return <Navigate to="/login" replace />;
-  const done = () => navigate(state.from ?? '/', { replace: true });
+  const done = () => navigate(afterLogin(state.from), { replace: true });
 
   if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onContinue={done} />;
   if (state.enrolmentRequired && !enrolment) return <EnrolmentStart challenge={state.challenge} onStarted={setEnrolment} />;

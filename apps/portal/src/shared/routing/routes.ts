@@ -7,3 +7,8 @@ import type { ComponentType } from 'react';
 export function lazyScreen<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
   return async () => ({ Component: (await load())[name] as ComponentType });
 }
+
+/** Where to go after a login: a path of the portal that was asked for, never another site. */
+export function afterLogin(from: unknown): string {
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/\\') ? from : '/';
+}
