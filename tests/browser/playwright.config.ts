@@ -29,7 +29,7 @@ export default defineConfig({
   retries: CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { outputFolder: join(results, 'browser-report'), open: 'never' }]],
+  reporter: [['list'], ['html', { outputFolder: join(results, 'browser-report'), open: 'never' }], ['./support/summary-reporter.ts']],
   use: {
     // Set by the global setup; workers inherit it (the config is read again in every worker).
     baseURL: process.env.BROWSER_BASE_URL,
