@@ -89,7 +89,7 @@ test.describe('account', () => {
     const forgot = new ForgotPasswordPage(page);
     await page.goto('/login');
     await page.getByRole('link', { name: nl('login.forgot') }).click();
-    await expect(forgot.heading).toBeVisible();
+    await expect(forgot.heading()).toBeVisible();
     await checkBothLanguages(page, 'forgot-password');
 
     await forgot.request(volunteer.email);
@@ -131,7 +131,7 @@ test.describe('account', () => {
 
     // This device stays logged in (the new session came with the answer): a reload keeps the screen.
     await page.reload();
-    await expect(change.heading).toBeVisible();
+    await expect(change.heading()).toBeVisible();
 
     // In English (the profile's language), the same screen passes axe too.
     await ok(api(user.token).PATCH('/api/me', { body: { locale: 'en' } }), 'locale en');
@@ -141,7 +141,7 @@ test.describe('account', () => {
     await screenshot(page, 'account-change-password-en');
     await ok(api(user.token).PATCH('/api/me', { body: { locale: 'nl' } }), 'locale nl');
     await page.reload();
-    await expect(change.heading).toBeVisible();
+    await expect(change.heading()).toBeVisible();
 
     await change.logoutEverywhere();
     await expect(page.getByRole('status').filter({ hasText: nl('account.notices.loggedOutEverywhere') })).toBeVisible();
@@ -169,7 +169,7 @@ test.describe('account', () => {
     await page.getByLabel(nl('login.email')).fill(user.email);
     await page.getByLabel(nl('login.password'), { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: nl('login.submit') }).click();
-    await expect(twoFactor.heading).toBeVisible();
+    await expect(twoFactor.heading()).toBeVisible();
     await expect(page).toHaveURL((url) => url.pathname === '/login/two-factor');
     await expect(twoFactor.code).toHaveAttribute('inputmode', 'numeric');
     await expect(twoFactor.code).toHaveAttribute('autocomplete', 'one-time-code');
@@ -188,7 +188,7 @@ test.describe('account', () => {
     await page.getByLabel(nl('login.email')).fill(user.email);
     await page.getByLabel(nl('login.password'), { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: nl('login.submit') }).click();
-    await expect(twoFactor.heading).toBeVisible();
+    await expect(twoFactor.heading()).toBeVisible();
     await twoFactor.enterRecoveryCode(recoveryCodes[0]);
     await expectToday(page);
   });

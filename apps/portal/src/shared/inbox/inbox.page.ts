@@ -1,25 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../testing/screen.page';
 
 /** Page object of the inbox; finds everything by the words of the page's language. */
-export class InboxPage {
-  readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  async open(): Promise<void> {
-    await this.page.goto('/inbox');
-    await this.heading().waitFor();
-  }
-
-  heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('inbox.title') });
-  }
+export class InboxPage extends ScreenPage {
+  protected override readonly title = 'inbox.title';
+  protected override readonly path = '/inbox';
 
   /** The menu link to the inbox; its name carries the unread count ("Berichten 2 ongelezen"). */
   menuLink(): Locator {

@@ -1,24 +1,17 @@
-import type { Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../shared/i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../../shared/testing/screen.page';
 
 type Day = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 type Part = 'morning' | 'afternoon' | 'evening' | 'night';
 const PARTS: Part[] = ['morning', 'afternoon', 'evening', 'night'];
 
 /** Page object of "Beschikbaarheid": the week, absences and the travel distance, found by their words. */
-export class AvailabilityPage {
-  private readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
+export class AvailabilityPage extends ScreenPage {
+  protected override readonly title = 'availability.title';
 
   /** From any signed-in screen, through the menu (as a volunteer does; no page load). */
-  async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: this.t('nav.main') }).getByRole('link', { name: this.t('nav.availability') }).click();
+  override async open(): Promise<void> {
+    await this.navLink('nav.availability').click();
     await this.shown();
   }
 
@@ -26,10 +19,6 @@ export class AvailabilityPage {
   async shown(): Promise<void> {
     await this.heading().waitFor();
     await this.slot('mon', 'morning').waitFor();
-  }
-
-  heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('availability.title') });
   }
 
   /** The toggle button of one part of a day ("maandag ochtend"); aria-pressed says whether it is chosen. */

@@ -1,31 +1,22 @@
-import type { Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../shared/i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../../shared/testing/screen.page';
 
 /** Page object of one match: a proposal to answer, or the answered match (address and phone once active). */
-export class MatchPage {
-  readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  async open(id: string): Promise<void> {
+export class MatchPage extends ScreenPage {
+  override async open(id: string): Promise<void> {
     await this.page.goto(`/matches/${id}`);
   }
 
   proposalHeading(firstName: string): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('match.title', { name: firstName }) });
+    return this.h1('match.title', { name: firstName });
   }
 
   activeHeading(firstName: string): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('match.status.active', { name: firstName }) });
+    return this.h1('match.status.active', { name: firstName });
   }
 
   declinedHeading(firstName: string): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('match.status.declined', { name: firstName }) });
+    return this.h1('match.status.declined', { name: firstName });
   }
 
   acceptButton(): Locator {

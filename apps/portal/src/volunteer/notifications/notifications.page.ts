@@ -1,22 +1,15 @@
-import type { Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../shared/i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../../shared/testing/screen.page';
 
 type Channel = 'email' | 'push' | 'sms';
 
 /** Page object of the notification settings. */
-export class NotificationSettingsPage {
-  readonly t: Catalogue;
+export class NotificationSettingsPage extends ScreenPage {
+  protected override readonly title = 'notificationSettings.title';
+  protected override readonly path = '/profile/notifications';
 
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  async open(): Promise<void> {
-    await this.page.goto('/profile/notifications');
-    await this.page.getByRole('heading', { level: 1, name: this.t('notificationSettings.title') }).waitFor();
+  override async open(): Promise<void> {
+    await super.open();
     await this.saveButton().waitFor();
   }
 

@@ -1,23 +1,14 @@
-import type { Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../shared/i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../../shared/testing/screen.page';
 
 /** Page object of one vigil offer: open, accepted (the confirmed vigil), declined, or taken by someone else. */
-export class OfferPage {
-  readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  async open(id: string): Promise<void> {
+export class OfferPage extends ScreenPage {
+  override async open(id: string): Promise<void> {
     await this.page.goto(`/offers/${id}`);
   }
 
   openHeading(firstName: string): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('offer.title', { name: firstName }) });
+    return this.h1('offer.title', { name: firstName });
   }
 
   acceptButton(): Locator {
@@ -36,19 +27,19 @@ export class OfferPage {
 
   /** The confirmed vigil's heading: it takes the focus after accepting. */
   acceptedHeading(firstName: string): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('offer.accepted.title', { name: firstName }) });
+    return this.h1('offer.accepted.title', { name: firstName });
   }
 
   declinedHeading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('offer.declined.title') });
+    return this.h1('offer.declined.title');
   }
 
   takenHeading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('offer.taken.title') });
+    return this.h1('offer.taken.title');
   }
 
   closedHeading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('offer.closed.title') });
+    return this.h1('offer.closed.title');
   }
 
   /** The value of one fact (dt/dd) by its label, e.g. `clientView.address`. */

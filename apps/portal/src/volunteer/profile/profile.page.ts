@@ -1,29 +1,19 @@
-import type { Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../shared/i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { texts } from '../../shared/i18n/catalogue-for-tests';
+import { ScreenPage } from '../../shared/testing/screen.page';
 
 /** Page object of "Profiel"; build a new one in the other language after switching. */
-export class ProfilePage {
-  readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
+export class ProfilePage extends ScreenPage {
+  protected override readonly title = 'profile.title';
 
   /** From any signed-in screen, through the menu (as a volunteer does; no page load). */
-  async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: this.t('nav.main') }).getByRole('link', { name: this.t('nav.profile') }).click();
+  override async open(): Promise<void> {
+    await this.navLink('nav.profile').click();
     await this.shown();
   }
 
   async shown(): Promise<void> {
     await this.heading().waitFor();
-  }
-
-  heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('profile.title') });
   }
 
   name(): Locator {

@@ -1,25 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../shared/i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../../shared/testing/screen.page';
 
 /** Page object of Today: urgent vigil offers, proposals to answer, the next visits. */
-export class TodayPage {
-  readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  async open(): Promise<void> {
-    await this.page.goto('/');
-    await this.heading().waitFor();
-  }
-
-  heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('today.title') });
-  }
+export class TodayPage extends ScreenPage {
+  protected override readonly title = 'today.title';
 
   /** The card of an open vigil offer, found by the client's first name. */
   vigilOffer(firstName: string): Locator {

@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../shared/i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../../shared/testing/screen.page';
 
 export type VisitStatusName = 'planned' | 'confirmed' | 'declined' | 'done' | 'cancelled' | 'missed';
 
@@ -16,24 +16,9 @@ export interface VisitPlan {
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** Page object of "my visits" (/visits) and of planning one (/visits/new); found by role and catalogue text. */
-export class VisitsPage {
-  private readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  async open(): Promise<void> {
-    await this.page.goto('/visits');
-    await this.heading().waitFor();
-  }
-
-  heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('visits.title') });
-  }
+export class VisitsPage extends ScreenPage {
+  protected override readonly title = 'visits.title';
+  protected override readonly path = '/visits';
 
   /** The card of the visit with `client` starting at `time` ("14:00"). */
   visit(client: string, time: string): Locator {
@@ -91,7 +76,7 @@ export class VisitsPage {
   /** Opens the planning screen from the list. */
   async startPlanning(): Promise<void> {
     await this.page.getByRole('link', { name: this.t('visits.plan') }).click();
-    await this.page.getByRole('heading', { level: 1, name: this.t('visits.planForm.title') }).waitFor();
+    await this.h1('visits.planForm.title').waitFor();
   }
 
   /** Fills in the plan form and sends it (it stays on the form when the API refuses). */

@@ -1,25 +1,10 @@
-import { expect, Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../../testing/screen.page';
 
 /** Page object of the change-password screen (signed in). */
-export class ChangePasswordPage {
-  private readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  async open(): Promise<void> {
-    await this.page.goto('/account/password');
-    await expect(this.heading).toBeVisible();
-  }
-
-  get heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('account.change.title') });
-  }
+export class ChangePasswordPage extends ScreenPage {
+  protected override readonly title = 'account.change.title';
+  protected override readonly path = '/account/password';
 
   get currentPassword(): Locator {
     return this.page.getByLabel(this.t('account.change.current'), { exact: true });

@@ -1,25 +1,10 @@
-import { expect, Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../../testing/screen.page';
 
 /** Page object of the forgotten-password screen. */
-export class ForgotPasswordPage {
-  private readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  async open(): Promise<void> {
-    await this.page.goto('/forgot-password');
-    await expect(this.heading).toBeVisible();
-  }
-
-  get heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('account.forgot.title') });
-  }
+export class ForgotPasswordPage extends ScreenPage {
+  protected override readonly title = 'account.forgot.title';
+  protected override readonly path = '/forgot-password';
 
   async request(email: string): Promise<void> {
     await this.page.getByLabel(this.t('login.email')).fill(email);

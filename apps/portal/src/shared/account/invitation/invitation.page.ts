@@ -1,26 +1,10 @@
-import { expect, Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../../testing/screen.page';
 
 /** Page object of the invitation link's screen (choose a password). */
-export class InvitationPage {
-  private readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  /** Opens the link of the invitation email (`/invitation#token=…`). */
-  async open(link: string): Promise<void> {
-    await this.page.goto(link);
-    await expect(this.heading).toBeVisible();
-  }
-
-  get heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('account.invitation.title') });
-  }
+export class InvitationPage extends ScreenPage {
+  // open(link) with the link of the invitation email (`/invitation#token=…`).
+  protected override readonly title = 'account.invitation.title';
 
   get password(): Locator {
     return this.page.getByLabel(this.t('account.invitation.password'), { exact: true });

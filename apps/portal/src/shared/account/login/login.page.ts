@@ -1,18 +1,11 @@
-import type { Page } from '@playwright/test';
-import { Catalogue, texts } from '../../i18n/catalogue-for-tests';
+import { ScreenPage } from '../../testing/screen.page';
 
 /** Page object of the login screen; labels come from the catalogue of the page's language. */
-export class LoginPage {
-  private readonly t: Catalogue;
+export class LoginPage extends ScreenPage {
+  protected override readonly title = 'login.title';
 
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  async open(): Promise<void> {
+  // Without waiting for the title: a signed-in browser is sent on.
+  override async open(): Promise<void> {
     await this.page.goto('/login');
   }
 

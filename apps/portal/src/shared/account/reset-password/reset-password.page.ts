@@ -1,26 +1,10 @@
-import { expect, Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../i18n/catalogue-for-tests';
+import type { Locator } from '@playwright/test';
+import { ScreenPage } from '../../testing/screen.page';
 
 /** Page object of the reset link's screen (a new password). */
-export class ResetPasswordPage {
-  private readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  /** Opens the link of the reset email (`/reset-password#token=…`). */
-  async open(link: string): Promise<void> {
-    await this.page.goto(link);
-    await expect(this.heading).toBeVisible();
-  }
-
-  get heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('account.reset.title') });
-  }
+export class ResetPasswordPage extends ScreenPage {
+  // open(link) with the link of the reset email (`/reset-password#token=…`).
+  protected override readonly title = 'account.reset.title';
 
   get password(): Locator {
     return this.page.getByLabel(this.t('account.reset.password'), { exact: true });

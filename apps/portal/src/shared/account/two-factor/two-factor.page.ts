@@ -1,23 +1,12 @@
-import { expect, Locator, Page } from '@playwright/test';
-import { Catalogue, texts } from '../../i18n/catalogue-for-tests';
+import { expect, Locator } from '@playwright/test';
+import { ScreenPage } from '../../testing/screen.page';
 
 /** Page object of the login's second step (and of setting up the app when the organisation requires it). */
-export class TwoFactorPage {
-  private readonly t: Catalogue;
-
-  constructor(
-    private readonly page: Page,
-    language: 'nl' | 'en' = 'nl',
-  ) {
-    this.t = texts(language);
-  }
-
-  get heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('account.twoFactor.title') });
-  }
+export class TwoFactorPage extends ScreenPage {
+  protected override readonly title = 'account.twoFactor.title';
 
   get enrolHeading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.t('account.twoFactor.enrol.title') });
+    return this.h1('account.twoFactor.enrol.title');
   }
 
   get code(): Locator {
