@@ -1,7 +1,6 @@
 import type { Time } from '@internationalized/date';
-import { useTranslation } from 'react-i18next';
-import { DateInput, DateSegment, FieldError, I18nProvider, Label, Text, TimeField as AriaTimeField } from 'react-aria-components';
-import { ariaLocale } from './DateField';
+import { DateInput, DateSegment, FieldError, Label, Text, TimeField as AriaTimeField } from 'react-aria-components';
+import { AriaLocale } from '../i18n/AriaLocale';
 
 interface Props {
   label: string;
@@ -15,9 +14,8 @@ interface Props {
 
 /** A time of day in hours and minutes (24-hour clock, as in the Netherlands), each part a spin button. */
 export function TimeField({ label, description, errorMessage, ...props }: Props) {
-  const { i18n } = useTranslation();
   return (
-    <I18nProvider locale={ariaLocale(i18n.language)}>
+    <AriaLocale>
       <AriaTimeField {...props} className="field" hourCycle={24} shouldForceLeadingZeros>
         <Label className="field__label">{label}</Label>
         <DateInput className="field__input date-input date-input__segments">
@@ -30,6 +28,6 @@ export function TimeField({ label, description, errorMessage, ...props }: Props)
         )}
         <FieldError className="field__error">{errorMessage}</FieldError>
       </AriaTimeField>
-    </I18nProvider>
+    </AriaLocale>
   );
 }

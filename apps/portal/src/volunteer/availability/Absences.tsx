@@ -1,24 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Button as AriaButton,
-  CalendarCell,
-  CalendarGrid,
-  DateInput,
-  DateRangePicker,
-  DateSegment,
-  DateValue,
-  Dialog,
-  FieldError,
-  Form,
-  Group,
-  Heading,
-  Label,
-  Popover,
-  RangeCalendar,
-  RangeValue,
-} from 'react-aria-components';
+import { DateInput, DateRangePicker, DateSegment, DateValue, FieldError, Form, Group, Label, RangeValue } from 'react-aria-components';
 import { Button } from '../../shared/ui/Button';
+import { CalendarButton, CalendarPopover } from '../../shared/ui/CalendarPopover';
 import { Notice } from '../../shared/ui/Notice';
 import { TextField } from '../../shared/ui/TextField';
 import { messageOf } from '../../shared/ui/errors';
@@ -127,30 +111,10 @@ function AddAbsence({ busy, onAdd }: { busy: boolean; onAdd: (period: Period, do
           <DateInput slot="end" className="date-range__input">
             {(segment) => <DateSegment segment={segment} className="date-range__segment" />}
           </DateInput>
-          <AriaButton className="date-range__open" aria-label={t('availability.absences.openCalendar')}>
-            <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
-              <rect x="3" y="5" width="18" height="16" rx="2" />
-              <path d="M3 10h18M8 3v4M16 3v4" />
-            </svg>
-          </AriaButton>
+          <CalendarButton className="date-range__open" label={t('availability.absences.openCalendar')} />
         </Group>
         <FieldError className="field__error">{t('availability.absences.periodMissing')}</FieldError>
-        <Popover className="popover">
-          <Dialog className="popover__dialog">
-            <RangeCalendar className="calendar">
-              <header className="calendar__header">
-                <AriaButton slot="previous" className="button button--quiet">
-                  ‹
-                </AriaButton>
-                <Heading className="calendar__heading" />
-                <AriaButton slot="next" className="button button--quiet">
-                  ›
-                </AriaButton>
-              </header>
-              <CalendarGrid>{(date) => <CalendarCell date={date} className="calendar__cell" />}</CalendarGrid>
-            </RangeCalendar>
-          </Dialog>
-        </Popover>
+        <CalendarPopover range />
       </DateRangePicker>
       <TextField label={t('availability.absences.reason')} description={t('availability.absences.reasonHint')} value={reason} onChange={setReason} maxLength={200} />
       <Button type="submit" variant="secondary" isDisabled={busy}>

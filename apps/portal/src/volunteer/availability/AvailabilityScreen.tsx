@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { I18nProvider } from 'react-aria-components';
 import { ForRoles } from '../../shared/routing/SignedIn';
 import { useMe } from '../../shared/session/session-context';
-import { currentLanguage } from '../../shared/i18n/i18n';
+import { AriaLocale } from '../../shared/i18n/AriaLocale';
 import { QueryView } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
@@ -28,7 +27,7 @@ function AvailabilityOf({ volunteerId }: { volunteerId: string }) {
   const query = useVolunteer(volunteerId);
   // React Aria's date and number fields read and write in the page's language.
   return (
-    <I18nProvider locale={currentLanguage() === 'nl' ? 'nl-NL' : 'en-GB'}>
+    <AriaLocale>
       <QueryView query={query}>
         {(volunteer) => (
           <>
@@ -38,6 +37,6 @@ function AvailabilityOf({ volunteerId }: { volunteerId: string }) {
           </>
         )}
       </QueryView>
-    </I18nProvider>
+    </AriaLocale>
   );
 }
