@@ -12,7 +12,7 @@ import { DateField } from '../../shared/ui/DateField';
 import { QueryView } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
-import { TextAreaField } from '../../shared/ui/TextAreaField';
+import { TextField } from '../../shared/ui/TextField';
 import { TimeField } from '../../shared/ui/TimeField';
 import { messageOf } from '../../shared/ui/errors';
 import { Match, useMyMatches, usePlanVisit } from './queries';
@@ -75,7 +75,7 @@ function PlanForm({ matches }: { matches: Match[] }) {
       <p aria-live="polite" className="field__hint live-hint">
         {times?.endsNextDay ? t('visits.planForm.endsNextDay') : ''}
       </p>
-      <TextAreaField label={t('visits.planForm.note')} value={note} onChange={setNote} maxLength={1000} />
+      <TextField multiline label={t('visits.planForm.note')} value={note} onChange={setNote} maxLength={1000} />
       <p className="field__hint">{t('visits.planForm.confirmedAtOnce')}</p>
       {error && (
         <Notice tone="error" title={t('visits.planForm.failed')}>

@@ -5,7 +5,7 @@ import { formatTime, formatWindow } from '../../shared/format/format';
 import { amsterdamDay } from '../../shared/format/amsterdam-time';
 import { Button } from '../../shared/ui/Button';
 import { Notice } from '../../shared/ui/Notice';
-import { TextAreaField } from '../../shared/ui/TextAreaField';
+import { TextField } from '../../shared/ui/TextField';
 import { messageOf } from '../../shared/ui/errors';
 import { useVisitAction, Visit, VisitAction, VisitStatus } from './queries';
 
@@ -88,7 +88,8 @@ export function VisitCard({ visit, clientName, now, onNews }: { visit: Visit; cl
       {error && <Notice tone="error">{error}</Notice>}
       {open ? (
         <Form onSubmit={submit} className="stack">
-          <TextAreaField
+          <TextField
+            multiline
             label={t(`visits.${open}Form.text`)}
             description={open === 'complete' ? t('visits.completeForm.hint') : undefined}
             value={text}
