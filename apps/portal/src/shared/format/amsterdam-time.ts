@@ -26,6 +26,9 @@ export function amsterdamWindow(date: CalendarDate, start: Time, end: Time): { s
   };
 }
 
+/** The instant `date` begins in Amsterdam, in UTC (2027-07-12T22:00:00.000Z for 13 July): a whole day's bound. */
+export const amsterdamStartOfDay = (date: CalendarDate): string => toZoned(date, TIME_ZONE).toDate().toISOString();
+
 /** Today's date in Amsterdam. */
 export const amsterdamToday = (): CalendarDate => today(TIME_ZONE);
 
