@@ -50,7 +50,7 @@ export default defineConfig({
     {
       name: 'desktop',
       testIgnore: ['**/volunteer/**', '**/*.phone.browser.ts'],
-      use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, ...chromium },
+      use: { browserName: 'chromium', viewport: { width: 1440, height: 900 }, ...chromium },
     },
   ],
 });

@@ -12,6 +12,8 @@ import { Page } from './shared/ui/Page';
 import { session } from './shared/session/session';
 import { prefetchToday } from './volunteer/today/queries';
 import { volunteerRoutes } from './volunteer/routes';
+import { coordinatorRoutes } from './coordinator/routes';
+import { Home } from './shared/routing/Home';
 import { notificationsKey } from './shared/inbox/queries';
 import { listenToServiceWorker } from './shared/push/worker-messages';
 
@@ -69,7 +71,9 @@ const router = createBrowserRouter([
           </SignedIn>
         ),
         children: [
+          { index: true, element: <Home /> },
           ...volunteerRoutes,
+          ...coordinatorRoutes,
           { path: '/inbox', lazy: lazyScreen(() => import('./shared/inbox/InboxScreen'), 'InboxScreen') },
           { path: '/account/password', lazy: lazyScreen(() => import('./shared/account/change-password/ChangePasswordScreen'), 'ChangePasswordScreen') },
           { path: '*', element: <NotFound /> },

@@ -1,10 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { lazyScreen } from '../shared/routing/routes';
-import { TodayScreen } from './today/TodayScreen';
 
 /** The volunteer's screens (other roles see the placeholder of `ForRoles`); Today comes with the first load. */
 export const volunteerRoutes: RouteObject[] = [
-  { index: true, element: <TodayScreen /> },
   { path: 'offers/:id', lazy: lazyScreen(() => import('./offer/OfferScreen'), 'OfferScreen') },
   { path: 'matches/:id', lazy: lazyScreen(() => import('./match/MatchScreen'), 'MatchScreen') },
   { path: 'availability', lazy: lazyScreen(() => import('./availability/AvailabilityScreen'), 'AvailabilityScreen') },

@@ -33,7 +33,13 @@ export function Shell({ children }: { children: ReactNode }) {
           { to: '/inbox', label: t('nav.inbox'), badge: unread },
           { to: '/profile', label: t('nav.profile') },
         ]
-      : [{ to: '/inbox', label: t('nav.inbox'), badge: unread }];
+      : me.user.role === 'coordinator'
+        ? [
+            { to: '/requests', label: t('nav.requests') },
+            { to: '/follow-ups', label: t('nav.followUps') },
+            { to: '/inbox', label: t('nav.inbox'), badge: unread },
+          ]
+        : [{ to: '/inbox', label: t('nav.inbox'), badge: unread }];
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

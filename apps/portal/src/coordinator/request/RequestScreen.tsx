@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../shared/ui/Page';
+
+/** Placeholder: built by issue 13. */
+export function RequestScreen() {
+  const { t } = useTranslation();
+  return <Page title={t('coordinator.request.title')}>{null}</Page>;
+}
