@@ -18,11 +18,15 @@ export function useCandidates(requestId: string) {
   });
 }
 
-/** The request's proposals and their answers; the live stream refreshes them when a volunteer answers. */
+/**
+ * The request's proposals and their answers. A volunteer's answer sends the coordinator no notification
+ * (so nothing on the live stream): while one waits for an answer, it is asked again every 10 seconds.
+ */
 export function useProposals(requestId: string) {
   return useQuery({
     queryKey: ['matches', 'list', 'request', requestId],
     queryFn: () => unwrap(api.GET('/api/matches', { params: { query: { requestId, pageSize: 100 } } })),
+    refetchInterval: (query) => (query.state.data?.items.some((proposal) => proposal.status === 'proposed') ? 10_000 : false),
   });
 }
 
