@@ -111,7 +111,7 @@ function Ranked({ requestId, candidates, proposals }: { requestId: string; candi
         </Notice>
       ))}
       {candidates.length > 0 && (
-        <div className="row">
+        <div className="row candidates__actions">
           <Button onPress={submit} isDisabled={chosen.length === 0 || propose.isPending}>
             {t('coordinator.candidates.propose', { count: chosen.length })}
           </Button>
