@@ -7,6 +7,14 @@ import { activeMatch } from '../support/visits';
 const year = new Date().getUTCFullYear() + 1;
 const january = { day: 12, month: 1, year };
 /** "maandag 12 januari 2027 om 10:30": how the portal says an instant in Dutch (Amsterdam time). */
+/** An Amsterdam calendar day as its parts, `days` from today. */
+function amsterdamDay(days: number): { day: number; month: number; year: number } {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()).split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return { day: date.getUTCDate(), month: date.getUTCMonth() + 1, year: date.getUTCFullYear() };
+}
+/** "2026-12-01 10:00": an instant's Amsterdam day and time. */
+const amsterdam = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 const inDutch = (iso: string) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
 
 test.describe('Follow-ups of a coordinator (desktop)', () => {
@@ -61,8 +69,28 @@ test.describe('Follow-ups of a coordinator (desktop)', () => {
     const english = new FollowUpsPage(page, 'en');
     await english.open();
     await expect(english.card('first_contact', 'Ans', 'Wilhelmina')).toBeVisible();
-    await english.startCompleting(english.card('first_contact', 'Ans', 'Wilhelmina'));
+    const third = english.card('first_contact', 'Ans', 'Wilhelmina');
+    await english.startCompleting(third);
     await expectAccessible(page, 'follow-ups (en)');
     await screenshot(page, `coordinator-follow-ups-en-${testInfo.project.name}`);
+    await third.getByRole('button', { name: english.t('common.cancel') }).press('Enter');
+
+    // A moment already past is the API's to refuse; its words are shown as they are, and nothing changes.
+    await english.snooze(third, amsterdamDay(0), '00:00');
+    await expect(third.getByRole('alert')).toContainText('Snooze until a moment in the future');
+    expect((await followUpsOf(given, matches[2].id)).find((f) => f.kind === 'first_contact')?.overdue).toBe(true);
+
+    // Snoozed into the coming days: it moves from overdue to coming up.
+    const inThreeDays = amsterdamDay(3);
+    await third.getByRole('button', { name: english.t('common.cancel') }).press('Enter');
+    await english.snooze(third, inThreeDays, '10:00');
+    const soon = english.section('soon', 1);
+    await expect(soon.getByRole('heading', { level: 3 })).toHaveText(`${english.t('coordinator.followUps.kind.first_contact')}: ${english.match('Ans', 'Wilhelmina')}`);
+    await expect(english.section('overdue', 1)).toHaveCount(0);
+    const moved = (await followUpsOf(given, matches[2].id)).find((f) => f.kind === 'first_contact');
+    const two = (n: number) => String(n).padStart(2, '0');
+    expect(moved && amsterdam(moved.dueAt)).toBe(`${inThreeDays.year}-${two(inThreeDays.month)}-${two(inThreeDays.day)} 10:00`);
+    await expectAccessible(page, 'follow-ups coming up (en)');
+    await screenshot(page, `coordinator-follow-ups-soon-en-${testInfo.project.name}`);
   });
 });
