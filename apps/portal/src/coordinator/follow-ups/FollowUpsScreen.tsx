@@ -40,11 +40,9 @@ function FollowUpList({ items, onNews }: { items: FollowUp[]; onNews: (text: str
   );
 }
 
-/** The coordinator's own checks of running matches that are due (or overdue): done with an outcome, or moved later. */
-export function FollowUpsScreen() {
+function FollowUpsOf({ coordinatorId }: { coordinatorId: string }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const followUps = useMyFollowUps(me.user.id);
+  const followUps = useMyFollowUps(coordinatorId);
   const [news, setNews] = useState<string | null>(null);
   const newsRef = useRef<HTMLDivElement>(null);
   const onNews = (text: string) => {
@@ -53,14 +51,26 @@ export function FollowUpsScreen() {
     requestAnimationFrame(() => newsRef.current?.focus());
   };
   return (
-    <ForRoles roles={['coordinator']} role={me.user.role}>
-      <Page title={t('coordinator.followUps.title')}>
-        <p>{t('coordinator.followUps.intro', { days: AHEAD_DAYS })}</p>
-        <div ref={newsRef} tabIndex={-1}>
-          {news && <Notice tone="success">{news}</Notice>}
-        </div>
-        <QueryView query={followUps}>{(page) => <FollowUpList items={page.items} onNews={onNews} />}</QueryView>
-      </Page>
-    </ForRoles>
+    <>
+      <p>{t('coordinator.followUps.intro', { days: AHEAD_DAYS })}</p>
+      <div ref={newsRef} tabIndex={-1}>
+        {news && <Notice tone="success">{news}</Notice>}
+      </div>
+      <QueryView query={followUps}>{(page) => <FollowUpList items={page.items} onNews={onNews} />}</QueryView>
+    </>
+  );
+}
+
+/** The coordinator's own checks of running matches that are due (or overdue): done with an outcome, or moved later. */
+export function FollowUpsScreen() {
+  const { t } = useTranslation();
+  const me = useMe();
+  // Inside ForRoles, so other roles do not even ask the API (it would refuse them).
+  return (
+    <Page title={t('coordinator.followUps.title')}>
+      <ForRoles roles={['coordinator']} role={me.user.role}>
+        <FollowUpsOf coordinatorId={me.user.id} />
+      </ForRoles>
+    </Page>
   );
 }
