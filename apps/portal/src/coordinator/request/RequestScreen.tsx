@@ -2,6 +2,7 @@ import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime, formatWindow } from '../../shared/format/format';
+import { currentLanguage } from '../../shared/i18n/i18n';
 import { Button } from '../../shared/ui/Button';
 import { QueryView } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
@@ -9,6 +10,11 @@ import { Page } from '../../shared/ui/Page';
 import { messageOf } from '../../shared/ui/errors';
 import { TriageForm } from './TriageForm';
 import { FeedbackMessage, InfoExchange, RequestDetail, useFeedback, useInfoExchanges, useProgramme, useRequest, useRetryFeedback } from './queries';
+
+/** "nl" as "Nederlands" (or "Dutch"), in the page's language. */
+function languageName(code: string): string {
+  return new Intl.DisplayNames([currentLanguage()], { type: 'language' }).of(code) ?? code;
+}
 
 interface RequestPreferences {
   volunteerGender?: 'female' | 'male' | 'non_binary' | 'unspecified' | null;
@@ -105,7 +111,7 @@ function ClientFacts({ request: r }: { request: RequestDetail }) {
     [t('coordinator.request.gender'), t(`coordinator.vocab.genders.${c.gender}`)],
     [t('coordinator.request.address'), address],
     [t('coordinator.request.phone'), c.phone ?? none],
-    [t('coordinator.request.languages'), c.languages.join(', ') || none],
+    [t('coordinator.request.languages'), c.languages.map(languageName).join(', ') || none],
     [t('coordinator.request.diagnosis'), t(`coordinator.vocab.diagnoses.${c.diagnosisGroup}`)],
     [t('coordinator.request.diagnosisDetails'), c.diagnosisDetails ?? none],
     [t('coordinator.request.living'), c.livingSituation ? t(`coordinator.vocab.living.${c.livingSituation}`) : none],
@@ -127,7 +133,7 @@ function ClientFacts({ request: r }: { request: RequestDetail }) {
     [t('coordinator.request.referrerNotes'), r.referrerNotes ?? none],
     [t('coordinator.request.coordinatorNotes'), r.coordinatorNotes ?? none],
     [t('coordinator.request.prefGender'), prefs.volunteerGender ? t(`coordinator.vocab.genders.${prefs.volunteerGender}`) : none],
-    [t('coordinator.request.prefLanguage'), prefs.language ?? none],
+    [t('coordinator.request.prefLanguage'), prefs.language ? languageName(prefs.language) : none],
     [
       t('coordinator.request.prefAge'),
       prefs.volunteerAgeMin || prefs.volunteerAgeMax ? t('coordinator.request.ageRange', { min: prefs.volunteerAgeMin ?? '…', max: prefs.volunteerAgeMax ?? '…' }) : none,

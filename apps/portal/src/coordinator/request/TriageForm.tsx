@@ -27,7 +27,11 @@ export function TriageForm({ requestId, onSaved }: { requestId: string; onSaved:
       return;
     }
     // Not mutate's onSuccess: an accepted request's form is gone (unmounted) before that would run.
-    triage.mutateAsync({ decision, reason: needsReason ? reason : undefined }).then(onSaved, () => undefined); // the error shows from triage.error
+    triage.mutateAsync({ decision, reason: needsReason ? reason : undefined }).then(() => {
+      setReason('');
+      setTried(false);
+      onSaved();
+    }, () => undefined); // the error shows from triage.error
   };
   return (
     <section aria-labelledby="triage-title" className="card stack">
