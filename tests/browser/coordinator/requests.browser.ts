@@ -94,4 +94,25 @@ test.describe('Requests of a coordinator', () => {
     await expectAccessible(page, 'request waiting for information (nl)');
     await screenshot(page, 'coordinator-request-needs-info-nl');
   });
+
+  test('the messages to the referrer are listed with their delivery state', async ({ coordinatorPage: page, coordinator, given }) => {
+    const source = await ok(
+      api(coordinator.token).POST('/api/referral-sources', {
+        body: { name: 'Transferpunt UMC', type: 'hospital', feedbackChannel: 'email', feedbackEmail: given.email('transferpunt'), active: true, locale: 'nl' },
+      }),
+      'referral source with e-mail feedback',
+    );
+    const submitted = await given.request({ referralSourceId: source.id });
+    const request = new RequestPage(page);
+    await request.open(`/requests/${submitted.id}`);
+    const received = request.section('feedback').getByRole('listitem').filter({ hasText: request.t('coordinator.vocab.feedbackEvents.received') });
+    // Sent by the worker shortly after the request came in; the page refreshes on its own (live updates) or on reload.
+    await expect(async () => {
+      await page.reload();
+      await expect(received).toContainText(request.t('coordinator.vocab.feedbackStatuses.delivered'), { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(received.getByRole('button', { name: new RegExp(request.t('coordinator.request.retry')) })).toHaveCount(0); // only a failed one is sent again
+    await expectAccessible(page, 'request with messages to the referrer (nl)');
+    await screenshot(page, 'coordinator-request-feedback-nl');
+  });
 });
