@@ -229,6 +229,7 @@ function Feedback({ requestId }: { requestId: string }) {
                     {t('coordinator.request.feedbackStatus', { status: t(`coordinator.vocab.feedbackStatuses.${m.status}`) })} ·{' '}
                     {t('coordinator.request.attempts', { count: m.attempts })}
                   </p>
+                  <p className="feedback-text">{m.text}</p>
                   {m.lastError && <p>{t('coordinator.request.lastError', { error: m.lastError })}</p>}
                   {m.status === 'failed' && (
                     <Button variant="secondary" aria-label={t('coordinator.request.retryNamed', { subject: m.subject })} isDisabled={retry.isPending} onPress={() => retry.mutate(m.id)}>
