@@ -28,7 +28,7 @@ export class NeedsDto {
   @ApiPropertyOptional({ type: String, example: 'Wil graag praten over het leven', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) spiritual?: string | null;
 }
 
-export class PreferencesDto {
+export class VolunteerPreferencesDto {
   @ApiPropertyOptional({ enum: GENDERS, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(GENDERS) volunteerGender?: Gender | null;
   @ApiPropertyOptional({ type: String, example: 'tr', nullable: true, description: 'A language the volunteer must speak (ISO 639-1)' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(LANGUAGE_CODE)
@@ -98,7 +98,7 @@ class RequestFieldsDto {
   @ApiPropertyOptional({ type: LocationDto, description: "Where the support happens; default: the client's address" })
   @Optional() @NestedObject(() => LocationDto)
   location?: LocationDto;
-  @ApiPropertyOptional({ type: PreferencesDto }) @Optional() @NestedObject(() => PreferencesDto) preferences?: PreferencesDto;
+  @ApiPropertyOptional({ type: VolunteerPreferencesDto }) @Optional() @NestedObject(() => VolunteerPreferencesDto) preferences?: VolunteerPreferencesDto;
   @ApiPropertyOptional({ nullable: true, example: 'Dochter woont in het buitenland; bellen na 10 uur', description: 'For the coordinator; never shown to volunteers' })
   @IsOptional() @IsString() @MaxLength(4000)
   referrerNotes?: string;
@@ -236,7 +236,7 @@ export class RequestDto {
   @ApiProperty({ nullable: true, type: String, example: '2026-12-01' }) startDate: string | null;
   @ApiProperty({ type: VigilWindowDto, nullable: true }) vigilWindow: VigilWindowDto | null;
   @ApiProperty({ type: LocationViewDto }) location: LocationViewDto;
-  @ApiProperty({ type: PreferencesDto }) preferences: PreferencesDto;
+  @ApiProperty({ type: VolunteerPreferencesDto }) preferences: VolunteerPreferencesDto;
   @ApiProperty({ type: ReferrerContactDto }) referrerContact: ReferrerContactDto;
   @ApiProperty({ nullable: true, type: String }) referrerNotes: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Coordinators only' }) coordinatorNotes?: string | null;

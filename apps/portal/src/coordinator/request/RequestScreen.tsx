@@ -16,13 +16,6 @@ function languageName(code: string): string {
   return new Intl.DisplayNames([currentLanguage()], { type: 'language' }).of(code) ?? code;
 }
 
-interface RequestPreferences {
-  volunteerGender?: 'female' | 'male' | 'non_binary' | 'unspecified' | null;
-  language?: string | null;
-  volunteerAgeMin?: number | null;
-  volunteerAgeMax?: number | null;
-}
-
 /** Triage is offered where the API allows it: a new request, or one that waits for information. */
 const TRIAGEABLE: RequestDetail['status'][] = ['submitted', 'needs_info'];
 /** Candidates are searched for an accepted request (also while a proposal is out). */
@@ -102,9 +95,7 @@ function ClientFacts({ request: r }: { request: RequestDetail }) {
   const address = [c.street, c.address.houseNumber, c.address.postcode, c.address.city].filter(Boolean).join(' ') || none;
   const contact = r.referrerContact;
   const gp = c.gp ? [c.gp.name, c.gp.practice, c.gp.phone, c.gp.email].filter(Boolean).join(', ') : none;
-  // The OpenAPI document has two classes named PreferencesDto (this one and the notification settings'), so the
-  // generated type is the wrong one; this is the request's, as request.dto.ts declares it.
-  const prefs = r.preferences as unknown as RequestPreferences;
+  const prefs = r.preferences;
   const rows: [string, ReactNode][] = [
     [t('coordinator.request.name'), `${c.firstName} ${c.lastName}`],
     [t('coordinator.request.birthDate'), formatDate(`${c.birthDate}T12:00:00Z`)],

@@ -2353,15 +2353,18 @@ export interface components {
              */
             end: string;
         };
-        PreferencesDto: {
-            kinds: components["schemas"]["KindPreferenceDto"][];
-            /** @description Europe/Amsterdam; non-urgent channel messages wait until the end */
-            quietHours: components["schemas"]["QuietHoursDto"] | null;
+        VolunteerPreferencesDto: {
+            /** @enum {string|null} */
+            volunteerGender?: "female" | "male" | "non_binary" | "unspecified" | null;
             /**
-             * @description When the daily digest goes out (Europe/Amsterdam)
-             * @example 08:00
+             * @description A language the volunteer must speak (ISO 639-1)
+             * @example tr
              */
-            digestAt: string;
+            language?: string | null;
+            /** @example 50 */
+            volunteerAgeMin?: number | null;
+            /** @example 80 */
+            volunteerAgeMax?: number | null;
         };
         ReferrerContactDto: {
             /** @example Sanne Visser */
@@ -2451,7 +2454,7 @@ export interface components {
             startDate: string | null;
             vigilWindow: components["schemas"]["VigilWindowDto"] | null;
             location: components["schemas"]["LocationViewDto"];
-            preferences: components["schemas"]["PreferencesDto"];
+            preferences: components["schemas"]["VolunteerPreferencesDto"];
             referrerContact: components["schemas"]["ReferrerContactDto"];
             referrerNotes: string | null;
             /** @description Coordinators only */
@@ -2583,7 +2586,7 @@ export interface components {
             vigilWindow?: components["schemas"]["VigilWindowDto"] | null;
             /** @description Where the support happens; default: the client's address */
             location?: components["schemas"]["LocationDto"];
-            preferences?: components["schemas"]["PreferencesDto"];
+            preferences?: components["schemas"]["VolunteerPreferencesDto"];
             /**
              * @description For the coordinator; never shown to volunteers
              * @example Dochter woont in het buitenland; bellen na 10 uur
@@ -2685,7 +2688,7 @@ export interface components {
             vigilWindow?: components["schemas"]["VigilWindowDto"] | null;
             /** @description Where the support happens; default: the client's address */
             location?: components["schemas"]["LocationDto"];
-            preferences?: components["schemas"]["PreferencesDto"];
+            preferences?: components["schemas"]["VolunteerPreferencesDto"];
             /**
              * @description For the coordinator; never shown to volunteers
              * @example Dochter woont in het buitenland; bellen na 10 uur
@@ -3364,6 +3367,16 @@ export interface components {
             start: string;
             /** @example 07:00 */
             end: string;
+        };
+        PreferencesDto: {
+            kinds: components["schemas"]["KindPreferenceDto"][];
+            /** @description Europe/Amsterdam; non-urgent channel messages wait until the end */
+            quietHours: components["schemas"]["QuietHoursDto"] | null;
+            /**
+             * @description When the daily digest goes out (Europe/Amsterdam)
+             * @example 08:00
+             */
+            digestAt: string;
         };
         UpdatePreferencesDto: {
             /** @description Kinds not named keep their choice */
