@@ -3,7 +3,8 @@ import { Phrase, phrase } from '@app/i18n';
 import { slotPhrases, vocabulary } from './phrases';
 import { Eligibility, EligibilityExplanation, MatchRequest, MatchVolunteer, RuleName, RuleOutcome } from './types';
 
-const km = (value: number) => value.toFixed(1);
+// A number, not text: the catalogue formats it in the reader's language ("0,4" in Dutch).
+const km = (value: number) => Math.round(value * 10) / 10;
 const rule = (key: string, params?: Parameters<typeof phrase>[1]) => phrase(`matching.rule.${key}`, params);
 
 /** Whether a credential of this type is valid on the day: issued on or before, expiring on or after. */

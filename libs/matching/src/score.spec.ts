@@ -47,6 +47,12 @@ describe('How candidates are scored (0–100, explained)', () => {
       expect(component(scoreVolunteer(aRequest(), aVolunteer(), 5), 'distance')).toMatchObject({ points: 12.5, reason: '5.0 km away' });
       expect(component(scoreVolunteer(aRequest(), aVolunteer(), 10), 'distance')?.points).toBe(0);
     });
+
+    it('says the distance in the reader\'s own numbers: a decimal comma in Dutch', () => {
+      const reason = core.scoreVolunteer(aRequest(), aVolunteer(), 2.44).components.find((c) => c.name === 'distance')?.reason;
+      expect(reason && english.render('nl', reason)).toBe('2,4 km verderop');
+      expect(reason && english.render('en', reason)).toBe('2.4 km away');
+    });
   });
 
   describe('availability', () => {

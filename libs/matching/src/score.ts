@@ -35,7 +35,7 @@ export function scoreVolunteer(request: MatchRequest, volunteer: MatchVolunteer,
 
   // Distance: full points on the spot, falling linearly to zero at the limit.
   const limit = Math.min(volunteer.maxTravelKm, request.programmeMaxDistanceKm);
-  parts.push({ name: 'distance', weight: w.distance, fraction: limit > 0 ? clamp01(1 - distanceKm / limit) : 1, reason: why('distance', { km: distanceKm.toFixed(1) }) });
+  parts.push({ name: 'distance', weight: w.distance, fraction: limit > 0 ? clamp01(1 - distanceKm / limit) : 1, reason: why('distance', { km: Math.round(distanceKm * 10) / 10 }) });
 
   // Availability: share of the desired slots covered (a vigil that passed the rule is fully covered).
   if (request.vigilWindow) {
